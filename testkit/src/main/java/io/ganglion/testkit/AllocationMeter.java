@@ -20,6 +20,7 @@ public final class AllocationMeter {
   }
 
   private static final com.sun.management.ThreadMXBean THREADS = threadBean();
+  private static final int ATTEMPTS = 5;
 
   private AllocationMeter() {}
 
@@ -67,16 +68,26 @@ public final class AllocationMeter {
    * Runs {@code block} {@code warmupRuns} times, then asserts that {@code measuredRuns} further
    * runs allocate zero bytes on this thread.
    *
+   * <p>The JVM itself occasionally allocates on the measured thread once (class loading, a
+   * deoptimisation, a JIT-related stub): a few hundred bytes in total, never per run. So the
+   * measurement is repeated up to {@value #ATTEMPTS} times and passes as soon as one attempt
+   * measures exactly zero; a block that allocates on every run (even 8 bytes) never does.
+   *
    * @param what names the hot path in the failure message
    */
   public static void assertAllocationFree(String what, int warmupRuns, int measuredRuns, Block block) {
     bytesAllocatedBy(warmupRuns, block);
-    long bytes = bytesAllocatedBy(measuredRuns, block);
-    if (bytes != 0) {
-      throw new AssertionError(
-          what + " allocated " + bytes + " bytes over " + measuredRuns + " runs ("
-              + (bytes / (double) measuredRuns) + " B/run); hot paths must allocate nothing");
+    long bytes = 0;
+    for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+      bytes = bytesAllocatedBy(measuredRuns, block);
+      if (bytes == 0) {
+        return;
+      }
     }
+    throw new AssertionError(
+        what + " allocated " + bytes + " bytes over " + measuredRuns + " runs ("
+            + (bytes / (double) measuredRuns) + " B/run) in each of " + ATTEMPTS
+            + " attempts; hot paths must allocate nothing");
   }
 
   /** {@link #assertAllocationFree(String, int, int, Block)} with 20,000 warm-up and 10,000 measured runs. */
