@@ -24,6 +24,7 @@ public final class GanglionMain {
   private GanglionMain() {}
 
   public static void main(String[] args) {
+    System.setProperty("java.awt.headless", "true");
     int code = run(args);
     System.out.flush();
     System.err.flush();

@@ -49,4 +49,19 @@ public final class SwimmerSensors {
   public static double headYawRateRadS(SwimmerState s) {
     return s.velW[0];
   }
+
+  /**
+   * The body's centre line as bodies + 1 points into {@code xs}/{@code ys}: the head's front end,
+   * every hinge, and the tail's end (m, world frame).
+   */
+  public static void centerLine(SwimmerState s, double[] xs, double[] ys) {
+    int n = s.model.bodies;
+    double h = s.model.halfLengthM;
+    for (int k = 0; k < n; k++) {
+      xs[k] = s.comX[k] + h * s.sin[k];
+      ys[k] = s.comY[k] - h * s.cos[k];
+    }
+    xs[n] = s.comX[n - 1] - h * s.sin[n - 1];
+    ys[n] = s.comY[n - 1] + h * s.cos[n - 1];
+  }
 }

@@ -1,0 +1,79 @@
+package io.ganglion.sim.swimmer;
+
+import java.util.function.LongConsumer;
+
+/**
+ * Runs a control law on a swimmer for a number of control steps (15 physics steps each) and
+ * measures the swim: distance, mean forward speed, the dm_control swim return and the speed of
+ * the physics. The loop itself allocates nothing.
+ */
+public final class SwimmerRun {
+
+  private final SwimmerState state;
+  private final SwimmerControlLaw law;
+  private final double[] ctrl;
+  private SwimmerRecorder recorder = (step, s, u) -> {};
+  private LongConsumer progress = step -> {};
+  private long progressEvery = Long.MAX_VALUE;
+
+  public SwimmerRun(SwimmerState state, SwimmerControlLaw law) {
+    this.state = state;
+    this.law = law;
+    this.ctrl = new double[state.model().joints()];
+  }
+
+  /** Called before every control step with the state and the controls about to be applied. */
+  public SwimmerRun recorder(SwimmerRecorder recorder) {
+    this.recorder = recorder;
+    return this;
+  }
+
+  /** Called with the number of completed control steps every {@code every} steps. */
+  public SwimmerRun progress(long every, LongConsumer progress) {
+    this.progressEvery = every;
+    this.progress = progress;
+    return this;
+  }
+
+  /** Runs {@code controlSteps} control steps from the state as it is now. */
+  public SwimmerRunResult run(long controlSteps) {
+    long wallStart = System.nanoTime();
+    law.reset();
+    double startX = SwimmerSensors.noseX(state);
+    double startY = SwimmerSensors.noseY(state);
+    double lastX = startX;
+    double lastY = startY;
+    double path = 0;
+    double speedSum = 0;
+    double swimReturn = 0;
+    long physicsNanos = 0;
+    long physicsStart = state.physicsSteps();
+    long done = 0;
+    for (long step = 0; step < controlSteps; step++) {
+      law.control(step, state, ctrl);
+      recorder.record(step, state, ctrl);
+      long t0 = System.nanoTime();
+      boolean ok = SwimmerPhysics.controlStep(state, ctrl, SwimmerPhysics.STEPS_PER_CONTROL);
+      physicsNanos += System.nanoTime() - t0;
+      if (!ok) {
+        break;
+      }
+      done++;
+      double x = SwimmerSensors.noseX(state);
+      double y = SwimmerSensors.noseY(state);
+      path += Math.hypot(x - lastX, y - lastY);
+      lastX = x;
+      lastY = y;
+      double speed = SwimmerSensors.headForwardSpeedMS(state);
+      speedSum += speed;
+      swimReturn += SwimRewards.swim(speed);
+      if (done % progressEvery == 0) {
+        progress.accept(done);
+      }
+    }
+    double wall = (System.nanoTime() - wallStart) / 1e9;
+    return new SwimmerRunResult(done, state.physicsSteps() - physicsStart, Math.hypot(lastX - startX, lastY - startY),
+        path, done > 0 ? speedSum / done : 0, swimReturn, physicsNanos / 1e9, wall, lastX, lastY,
+        state.faultMessage());
+  }
+}
