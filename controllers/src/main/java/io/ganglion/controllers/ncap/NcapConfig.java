@@ -34,7 +34,7 @@ public final class NcapConfig {
 
   /** The paper's oscillator period in control steps (1.8 s at 0.03 s per step). */
   public static final int DEFAULT_OSCILLATOR_PERIOD_STEPS = 60;
-  /** The largest joint count; beyond it one Q16 angle unit exceeds 1/800 of the joint range. */
+  /** The largest joint count: keeps the sensor's Q16.16 error, (n_bodies / (2 pi) + 2) 2^-17, below 2^-11. */
   public static final int MAX_JOINTS = 255;
   /** The largest oscillator period in control steps. */
   public static final int MAX_OSCILLATOR_PERIOD_STEPS = 1 << 24;

@@ -20,7 +20,7 @@ class NcapCircuitJointCountTest {
     double worst = 0;
     for (int joints = 1; joints <= 49; joints++) {
       NcapConfig config = NcapConfig.defaults(joints);
-      double bound = NcapTestSupport.representableWeightsBound(config);
+      double bound = NcapTestSupport.defaultWeightsBound(config);
       assertTrue(bound <= TWO_POW_MINUS_12, "documented bound " + bound + " for " + joints + " joints");
       double diff = maxDiffOnRecordedStyleInputs(config, new SplittableRandom(joints));
       assertTrue(diff <= bound, joints + " joints: max |fixed - reference| " + diff + " > bound " + bound);
@@ -28,6 +28,26 @@ class NcapCircuitJointCountTest {
     }
     System.out.printf("NCAP default weights, 1..49 joints: max |fixed - reference| = %.3g (%.2f x 2^-17)%n", worst,
         worst / NcapTestSupport.HALF_ULP);
+  }
+
+  @Test
+  void weightsOnTheQ16GridStayWithinTheirBoundForEveryJointCount() {
+    SplittableRandom weights = new SplittableRandom(98);
+    double worstRatio = 0;
+    for (int joints = 1; joints <= 49; joints++) {
+      NcapConfig layout = NcapConfig.builder(joints).layout(NcapConfig.Layout.UNSHARED).speedUnit(true)
+          .turnUnit(true).build();
+      double[] w = new double[layout.weightCount()];
+      for (int k = 0; k < w.length; k++) {
+        w[k] = Math.floor(NcapTestSupport.uniform(weights, -2.0, 2.0) * 64) / 64;  // multiples of 2^-6
+      }
+      NcapConfig config = layout.withWeights(w);
+      double bound = NcapTestSupport.representableWeightsBound(config);
+      double diff = maxDiffOnRecordedStyleInputs(config, new SplittableRandom(500 + joints));
+      assertTrue(diff <= bound, config + ": max |fixed - reference| " + diff + " > bound " + bound);
+      worstRatio = Math.max(worstRatio, diff / bound);
+    }
+    System.out.printf("NCAP Q16-grid weights in [-2, 2], 1..49 joints: worst max-diff / bound = %.3f%n", worstRatio);
   }
 
   @Test

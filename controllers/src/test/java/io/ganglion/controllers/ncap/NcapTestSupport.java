@@ -84,6 +84,15 @@ final class NcapTestSupport {
     return HALF_ULP * (2 * w * w * (k + 2) + 4 * w + 2);
   }
 
+  /**
+   * The documented bound for the default weights (+1, +1, +1, -1, no task units): the action equals
+   * the sensor q_hat of the previous joint in both implementations, so only the sensor's error
+   * remains, 2^-17 (K + 2).
+   */
+  static double defaultWeightsBound(NcapConfig config) {
+    return HALF_ULP * (config.bodyCount() / (2 * Math.PI) + 2);
+  }
+
   private static double largestConstrainedWeight(NcapConfig config) {
     double w = 1;
     for (int i = 0; i < config.jointCount(); i++) {
