@@ -26,7 +26,10 @@ public final class NcapInputs {
     this.jointAngleQ16 = new int[jointCount];
   }
 
-  /** Sets the joint angles from radians (for tools and tests, not the hot path's conversion). */
+  /**
+   * Sets the joint angles from radians, rounded to nearest (for tools and tests, not the hot path).
+   * NaN becomes 0 ({@link Q16#fromDouble}): a caller that can see NaN checks it first and faults.
+   */
   public NcapInputs setJointAnglesRad(double... jointAngleRad) {
     if (jointAngleRad.length != jointAngleQ16.length) {
       throw new IllegalArgumentException("expected " + jointAngleQ16.length + " joint angles, got "
