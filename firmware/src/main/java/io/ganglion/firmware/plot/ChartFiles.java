@@ -1,7 +1,7 @@
 package io.ganglion.firmware.plot;
 
 import io.ganglion.drivers.InvalidInputException;
-import io.ganglion.firmware.cli.OutputFile;
+import io.ganglion.firmware.cli.support.OutputFile;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package io.ganglion.firmware.cli.bench;
 
 import io.ganglion.drivers.InvalidInputException;
-import io.ganglion.firmware.cli.JsonOption;
-import io.ganglion.firmware.cli.Progress;
-import io.ganglion.firmware.cli.Summary;
+import io.ganglion.firmware.cli.support.JsonOption;
+import io.ganglion.firmware.cli.support.Progress;
+import io.ganglion.firmware.cli.support.Summary;
 import io.ganglion.sim.swimmer.SwimmerConfig;
 import io.ganglion.sim.swimmer.SwimmerSpeed;
 import java.nio.file.Path;

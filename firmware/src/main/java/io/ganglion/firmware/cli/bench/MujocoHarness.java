@@ -2,7 +2,7 @@ package io.ganglion.firmware.cli.bench;
 
 import io.ganglion.drivers.GanglionException;
 import io.ganglion.drivers.InvalidInputException;
-import io.ganglion.firmware.cli.ProjectHome;
+import io.ganglion.firmware.cli.support.ProjectHome;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,10 +1,10 @@
 package io.ganglion.firmware.cli.sim;
 
 import io.ganglion.drivers.InvalidInputException;
-import io.ganglion.firmware.cli.JsonOption;
-import io.ganglion.firmware.cli.OutputFile;
-import io.ganglion.firmware.cli.Progress;
-import io.ganglion.firmware.cli.Summary;
+import io.ganglion.firmware.cli.support.JsonOption;
+import io.ganglion.firmware.cli.support.OutputFile;
+import io.ganglion.firmware.cli.support.Progress;
+import io.ganglion.firmware.cli.support.Summary;
 import io.ganglion.firmware.plot.ChartFiles;
 import io.ganglion.firmware.plot.SwimmerPathPlot;
 import io.ganglion.sim.swimmer.SwimmerConfig;

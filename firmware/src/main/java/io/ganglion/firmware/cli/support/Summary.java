@@ -1,4 +1,4 @@
-package io.ganglion.firmware.cli;
+package io.ganglion.firmware.cli.support;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package io.ganglion.firmware.cli;
+package io.ganglion.firmware.cli.support;
 
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;

@@ -1,4 +1,4 @@
-package io.ganglion.firmware.cli;
+package io.ganglion.firmware.cli.support;
 
 import io.ganglion.drivers.InvalidInputException;
 import java.io.IOException;
