@@ -62,6 +62,16 @@ public final class FakeBoard implements AutoCloseable {
     return i2c.attach(bus, new FakePca9685(address));
   }
 
+  /** An AS5600 at 0x36 directly on {@code bus}. */
+  public FakeAs5600 addAs5600(int bus) {
+    return i2c.attach(bus, new FakeAs5600());
+  }
+
+  /** An AS5600 at 0x36 behind channel {@code channel} of {@code mux} on {@code bus}. */
+  public FakeAs5600 addAs5600(int bus, FakeTca9548a mux, int channel) {
+    return i2c.attachBehindMux(bus, mux, channel, new FakeAs5600());
+  }
+
   /** A TCA9548A mux on {@code bus} at {@code address}. */
   public FakeTca9548a addTca9548a(int bus, int address) {
     return i2c.attach(bus, new FakeTca9548a(address));
