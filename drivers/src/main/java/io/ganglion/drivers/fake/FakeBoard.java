@@ -72,6 +72,11 @@ public final class FakeBoard implements AutoCloseable {
     return i2c.attachBehindMux(bus, mux, channel, new FakeAs5600());
   }
 
+  /** An MPU-6050 on {@code bus} at {@code address} (0x68 or 0x69). */
+  public FakeMpu6050 addMpu6050(int bus, int address) {
+    return i2c.attach(bus, new FakeMpu6050(address));
+  }
+
   /** A TCA9548A mux on {@code bus} at {@code address}. */
   public FakeTca9548a addTca9548a(int bus, int address) {
     return i2c.attach(bus, new FakeTca9548a(address));
