@@ -77,6 +77,11 @@ public final class FakeBoard implements AutoCloseable {
     return i2c.attach(bus, new FakeMpu6050(address));
   }
 
+  /** An ADS1115 on {@code bus} at {@code address} (0x48..0x4B), converting on the board's clock. */
+  public FakeAds1115 addAds1115(int bus, int address) {
+    return i2c.attach(bus, new FakeAds1115(address, clock));
+  }
+
   /** A TCA9548A mux on {@code bus} at {@code address}. */
   public FakeTca9548a addTca9548a(int bus, int address) {
     return i2c.attach(bus, new FakeTca9548a(address));

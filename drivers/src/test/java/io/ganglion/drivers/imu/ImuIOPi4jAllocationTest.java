@@ -2,7 +2,7 @@ package io.ganglion.drivers.imu;
 
 import io.ganglion.drivers.fake.FakeBoard;
 import io.ganglion.drivers.fake.FakeMpu6050;
-import io.ganglion.testkit.AllocationMeter;
+import io.ganglion.drivers.SteadyState;
 import org.junit.jupiter.api.Test;
 
 /** updateInputs allocates nothing in steady state. */
@@ -15,7 +15,7 @@ class ImuIOPi4jAllocationTest {
       ImuIOPi4j io = new ImuIOPi4j(board.context(), Mpu6050Config.defaults("imu", 1));
       ImuInputs in = new ImuInputs();
       double[] t = {0};
-      AllocationMeter.assertAllocationFree("MPU-6050 updateInputs", () -> {
+      SteadyState.assertAllocationFree("MPU-6050 updateInputs", () -> {
         t[0] += 1e-3;
         chip.setAngularVelocity(Math.sin(t[0]), 0.1, -0.2);
         io.updateInputs(in);

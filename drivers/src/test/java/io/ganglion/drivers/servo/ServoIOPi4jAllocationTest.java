@@ -1,7 +1,7 @@
 package io.ganglion.drivers.servo;
 
 import io.ganglion.drivers.fake.FakeBoard;
-import io.ganglion.testkit.AllocationMeter;
+import io.ganglion.drivers.SteadyState;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ class ServoIOPi4jAllocationTest {
       ServoInputs in = new ServoInputs(16);
       double[] commands = new double[16];
       long[] tick = {0};
-      AllocationMeter.assertAllocationFree("PCA9685 apply + updateInputs", () -> {
+      SteadyState.assertAllocationFree("PCA9685 apply + updateInputs", () -> {
         tick[0]++;
         for (int i = 0; i < 16; i++) {
           commands[i] = ((tick[0] + i) % 200) / 100.0 - 1.0;
