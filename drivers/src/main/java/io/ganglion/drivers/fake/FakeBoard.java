@@ -25,6 +25,7 @@ public final class FakeBoard implements AutoCloseable {
   private final NanoClock clock;
   private final FakeI2CNetwork i2c = new FakeI2CNetwork();
   private final FakeGpio gpio = new FakeGpio();
+  private final java.util.Map<String, Object> byName = new java.util.LinkedHashMap<>();
   private Context context;
 
   /** A board whose time-dependent chips (ADS1115 conversions) follow the system clock. */
@@ -85,6 +86,25 @@ public final class FakeBoard implements AutoCloseable {
   /** A TCA9548A mux on {@code bus} at {@code address}. */
   public FakeTca9548a addTca9548a(int bus, int address) {
     return i2c.attach(bus, new FakeTca9548a(address));
+  }
+
+  /** Remembers {@code fake} under the device name its driver config uses; returns it. */
+  public synchronized <T> T name(String deviceName, T fake) {
+    if (byName.putIfAbsent(deviceName, fake) != null) {
+      throw new io.ganglion.drivers.InvalidInputException("fake board: device name '" + deviceName + "' is used twice");
+    }
+    return fake;
+  }
+
+  /** The fake registered under {@code deviceName} (see {@link #name}), or null. */
+  public synchronized <T> T fake(String deviceName, Class<T> type) {
+    Object f = byName.get(deviceName);
+    return type.isInstance(f) ? type.cast(f) : null;
+  }
+
+  /** Device names registered with {@link #name}, in order. */
+  public synchronized java.util.Set<String> names() {
+    return java.util.Set.copyOf(byName.keySet());
   }
 
   /**
