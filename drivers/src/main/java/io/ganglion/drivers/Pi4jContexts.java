@@ -9,9 +9,9 @@ import com.pi4j.plugin.linuxfs.provider.i2c.LinuxFsI2CProvider;
 /**
  * Builds the Pi4J {@link Context} of a real board: linuxfs for I2C ({@code /dev/i2c-N}) and gpiod
  * for GPIO ({@code /dev/gpiochipN}), both usable without root by a user in the {@code i2c} and
- * {@code gpio} groups. Auto-detection is off on purpose: the mock plugin is on the classpath (for
- * {@code --mock}) and must never be picked on a board, and Pi4J 2.x allows one provider per I/O
- * type. The composition root (firmware) calls this once and passes the context to every driver;
+ * {@code gpio} groups. Auto-detection is off on purpose: exactly these providers are used whatever
+ * else is on the classpath (linuxfs also offers GPIO providers, a mock plugin must never be picked
+ * on a board), and Pi4J 2.x keeps one provider per I/O type. The composition root (firmware) calls this once and passes the context to every driver;
  * {@code ganglion run --mock} uses {@code fake.FakeBoard#context()} instead.
  */
 public final class Pi4jContexts {
