@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Ganglion: fixed-point neural controllers for bio-inspired robots, with their simulator and telemetry.",
-    subcommands = {},
+    subcommands = {FixedPointCommand.class},
     footer = {"", "Run 'ganglion COMMAND --help' for the options of a command. Docs: docs/ in the source tree."})
 public final class GanglionCommand implements Runnable {
 
