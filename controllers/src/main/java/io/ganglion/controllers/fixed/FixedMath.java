@@ -28,11 +28,20 @@ package io.ganglion.controllers.fixed;
  */
 public final class FixedMath {
 
-  /** The bound on |exp(x) - Math.exp(x)| over all Q16.16 inputs x whose result does not saturate at MAX. */
+  /**
+   * The bound on |exp(x) - Math.exp(x)| over all Q16.16 inputs x whose result does not saturate at
+   * MAX: half an ulp. Measured over every input in [-12, 10.39722): 7.629388e-6 at x = -1.978455.
+   */
   public static final double EXP_MAX_ABS_ERROR = 7.63e-6;
-  /** The bound on |sigmoid(x) - 1 / (1 + Math.exp(-x))| over all Q16.16 inputs. */
+  /**
+   * The bound on |sigmoid(x) - 1 / (1 + Math.exp(-x))| over all Q16.16 inputs. Measured over every
+   * input in (-14, 14): 7.809410e-6 at x = -1.232315.
+   */
   public static final double SIGMOID_MAX_ABS_ERROR = 7.81e-6;
-  /** The bound on |tanh(x) - Math.tanh(x)| over all Q16.16 inputs. */
+  /**
+   * The bound on |tanh(x) - Math.tanh(x)| over all Q16.16 inputs. Measured over every input in
+   * (-7, 7): 7.992908e-6 at x = -0.643509.
+   */
   public static final double TANH_MAX_ABS_ERROR = 8.00e-6;
 
   /**
