@@ -42,6 +42,9 @@ public final class Q16 {
     if (value != value) {
       return 0;
     }
+    // value * 2^16 is exact (a power-of-two scale). Math.round is floor(x + 1/2) computed
+    // exactly (ties toward +infinity); floor(scaled + 0.5) would not be: the sum rounds, e.g.
+    // 0.49999999999999994 + 0.5 == 1.0.
     double scaled = value * SCALE;
     if (scaled >= 2147483647.0) {
       return MAX;
@@ -49,7 +52,7 @@ public final class Q16 {
     if (scaled <= -2147483648.0) {
       return MIN;
     }
-    return (int) Math.floor(scaled + 0.5);
+    return (int) Math.round(scaled);
   }
 
   /** The exact double value of a Q16.16 number. */

@@ -1,5 +1,6 @@
 package io.ganglion.firmware.cli;
 
+import io.ganglion.firmware.cli.support.VersionProvider;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Ganglion: fixed-point neural controllers for bio-inspired robots, with their simulator and telemetry.",
-    subcommands = {io.ganglion.firmware.cli.sim.SimCommand.class, io.ganglion.firmware.cli.bench.BenchCommand.class},
+    subcommands = {io.ganglion.firmware.cli.sim.SimCommand.class, io.ganglion.firmware.cli.bench.BenchCommand.class, io.ganglion.firmware.cli.fixedpoint.FixedPointCommand.class},
     footer = {"", "Run 'ganglion COMMAND --help' for the options of a command. Docs: docs/ in the source tree."})
 public final class GanglionCommand implements Runnable {
 

@@ -9,6 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
+    versionProvider = io.ganglion.firmware.cli.support.VersionProvider.class,
     description = "Benchmarks against a baseline run side by side in the same process run (see docs/benchmarks.md).",
     subcommands = {BenchSwimmerCommand.class})
 public final class BenchCommand implements Runnable {

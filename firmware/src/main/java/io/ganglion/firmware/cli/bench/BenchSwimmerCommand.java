@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "swimmer",
     mixinStandardHelpOptions = true,
+    versionProvider = io.ganglion.firmware.cli.support.VersionProvider.class,
     sortOptions = false,
     description = {
       "Physics steps per second of Ganglion's swimmer against MuJoCo 2.2.2 (tools/mujoco-harness),",

@@ -9,6 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "sim",
     mixinStandardHelpOptions = true,
+    versionProvider = io.ganglion.firmware.cli.support.VersionProvider.class,
     description = "Run headless simulations of a robot and its controller.",
     subcommands = {SimSwimmerCommand.class})
 public final class SimCommand implements Runnable {

@@ -29,6 +29,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "swimmer",
     mixinStandardHelpOptions = true,
+    versionProvider = io.ganglion.firmware.cli.support.VersionProvider.class,
     sortOptions = false,
     description = {
       "Simulate the DeepMind Control Suite swimmer (physics matching MuJoCo) driven by a controller,",

@@ -1,4 +1,4 @@
-package io.ganglion.firmware.cli;
+package io.ganglion.firmware.cli.support;
 
 import java.io.IOException;
 import java.io.InputStream;
