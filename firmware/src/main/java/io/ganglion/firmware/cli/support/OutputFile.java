@@ -64,8 +64,11 @@ public final class OutputFile implements AutoCloseable {
     return Files.newOutputStream(temp);
   }
 
-  /** Moves the finished content into place. */
+  /** Moves the finished content into place, readable like a file the user created (rw-r--r-- on POSIX). */
   public void commit() throws IOException {
+    if (temp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    }
     try {
       Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (AtomicMoveNotSupportedException e) {
