@@ -51,6 +51,8 @@ public final class BenchSwimmerCommand implements Callable<Integer> {
 
   @Mixin JsonOption json;
 
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   @Override
   public Integer call() {
     for (int n : links) {
@@ -105,7 +107,7 @@ public final class BenchSwimmerCommand implements Callable<Integer> {
     }
     summary.put("rounds", rounds).put("physics_steps", physicsSteps).put("results", rows);
     summary.line("(medians over rounds; ratio = ganglion / mujoco per round)");
-    summary.print(System.out, json.enabled());
+    summary.print(spec.commandLine().getOut(), json.enabled());
     return 0;
   }
 

@@ -73,6 +73,8 @@ public final class SimSwimmerCommand implements Callable<Integer> {
 
   @Mixin JsonOption json;
 
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
     validate();
@@ -83,13 +85,12 @@ public final class SimSwimmerCommand implements Callable<Integer> {
     }
     SwimmerControlLaw law = SwimmerLaws.create(controller, model.joints(), parseWeights());
     SwimmerPathPlot pathPlot = plot == null ? null : new SwimmerPathPlot(0.03);
-    OutputFile csvFile = csv == null ? null : OutputFile.create("--csv", csv);
     if (plot != null) {
       ChartFiles.requireSupportedExtension("--plot", plot);
-      OutputFile.create("--plot", plot).close();
+      OutputFile.create("--plot", plot).close(); // fail now, not after the run, if it cannot be written
     }
     SwimmerRunResult result;
-    try (OutputFile csvOut = csvFile;
+    try (OutputFile csvOut = csv == null ? null : OutputFile.create("--csv", csv);
         Writer csvWriter = csvOut == null ? null
             : new BufferedWriter(new OutputStreamWriter(csvOut.open(), StandardCharsets.UTF_8), 1 << 16);
         Progress progress = new Progress("swimming", steps, "steps", true)) {
@@ -110,9 +111,9 @@ public final class SimSwimmerCommand implements Callable<Integer> {
       pathPlot.save(plot, String.format(java.util.Locale.ROOT, "swimmer%d, %s, %.1f s: %.2f m", links, law.name(),
           result.controlSteps() * 0.03, result.distanceM()));
     }
-    summary(result, law).print(System.out, json.enabled());
+    summary(result, law).print(spec.commandLine().getOut(), json.enabled());
     if (result.faulted()) {
-      System.err.println("ganglion: " + result.fault());
+      spec.commandLine().getErr().println("ganglion: " + result.fault());
       return 1;
     }
     return 0;

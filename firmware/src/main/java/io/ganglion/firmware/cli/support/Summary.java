@@ -53,6 +53,16 @@ public final class Summary {
     out.flush();
   }
 
+  /** Prints the lines, or the JSON object when {@code json} is set, to a picocli writer. */
+  public void print(java.io.PrintWriter out, boolean json) {
+    if (json) {
+      out.println(toJson(values));
+    } else {
+      lines.forEach(out::println);
+    }
+    out.flush();
+  }
+
   /** One-line JSON of {@code value}. */
   public static String toJson(Object value) {
     try {
