@@ -23,6 +23,20 @@ final class EventFixtures {
     return events;
   }
 
+  /** Like {@link #randomEvents} but written straight to bytes (no event objects), for large inputs. */
+  static byte[] writeRandom(EventFormat format, SensorSize size, long seed, int n, int maxGapUs) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (EventWriter w = EventFiles.newWriter(bytes, "memory." + format.cliName(), format, size)) {
+      long t = 0;
+      for (int i = 0; i < n; i++) {
+        t += rnd.nextInt(maxGapUs + 1);
+        w.write(rnd.nextInt(size.width()), rnd.nextInt(size.height()), t, rnd.nextBoolean());
+      }
+    }
+    return bytes.toByteArray();
+  }
+
   /** The bytes {@code format}'s writer produces for {@code events}. */
   static byte[] write(EventFormat format, SensorSize size, List<Event> events) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
