@@ -93,6 +93,19 @@ final class DecimalSeconds {
     return (mant + div / 2) / div;
   }
 
+  /**
+   * us = mant * 10^(6 - fracDigits), rounded half up when fracDigits &gt; 6; {@link #TOO_LARGE} on
+   * overflow. For {@code 0 <= mant < 10^18} and {@code 0 <= fracDigits <= 18}.
+   */
+  static long microsOf(long mant, int fracDigits) {
+    if (fracDigits <= 6) {
+      long scale = POW10[6 - fracDigits];
+      return mant > Long.MAX_VALUE / scale ? TOO_LARGE : mant * scale;
+    }
+    long div = POW10[fracDigits - 6];
+    return (mant + div / 2) / div;
+  }
+
   private static int parseExponent(byte[] b, int start, int end) {
     int i = start;
     boolean neg = false;

@@ -74,56 +74,159 @@ final class RpgTextReader extends AbstractEventReader {
     final EventGuard g = guard;
     int n = 0;
     while (n < cap) {
-      int end = in.findLineEnd();
-      if (end < 0) {
-        break;
-      }
-      final byte[] b = in.buf;
-      final int lineStart = in.pos;
-      int next = end < in.limit ? end + 1 : end;
-      lineNumber++;
-      int stop = trimEnd(b, lineStart, end);
-      int i = skipSeparators(b, lineStart, stop);
-      if (i == stop || b[i] == '#') {
-        stats.skip(SkipReason.COMMENT);
+      int next = parsePlainLine(in.buf, in.pos, in.limit);
+      if (next >= 0) {
         in.pos = next;
-        continue;
+        lineNumber++;
+      } else {
+        int status = parseAnyLine();
+        if (status < 0) {
+          break;
+        }
+        if (status == 0) {
+          continue;
+        }
       }
-      // field 1: t in seconds
-      int f = fieldEnd(b, i, stop);
-      long t = DecimalSeconds.parseMicros(b, i, f);
-      if (t < 0) {
-        throw lineError(lineStart, stop, t == DecimalSeconds.NEGATIVE ? "negative time"
-            : t == DecimalSeconds.TOO_LARGE ? "time too large" : "the time (seconds) is not a number");
-      }
-      // field 2: x
-      i = skipSeparators(b, f, stop);
-      f = fieldEnd(b, i, stop);
-      int x = parseInt(b, i, f);
-      // field 3: y
-      i = skipSeparators(b, f, stop);
-      int f3 = fieldEnd(b, i, stop);
-      int y = parseInt(b, i, f3);
-      // field 4: p
-      i = skipSeparators(b, f3, stop);
-      f = fieldEnd(b, i, stop);
-      int p = parsePolarity(b, i, f);
-      if (x < 0 || y < 0 || p < 0 || skipSeparators(b, f, stop) != stop) {
-        throw lineError(lineStart, stop, describe(x, y, p));
-      }
-      long accepted = g.accept(x, y, t);
+      long accepted = g.accept(lineX, lineY, lineT);
       if (accepted < 0) {
         throw new InvalidInputException(sourceName() + ": line " + lineNumber + ": "
-            + (accepted == EventGuard.OUT_OF_BOUNDS ? g.outOfBoundsMessage(x, y) : g.backwardsMessage(t)));
+            + (accepted == EventGuard.OUT_OF_BOUNDS ? g.outOfBoundsMessage(lineX, lineY) : g.backwardsMessage(lineT)));
       }
-      xs[n] = x;
-      ys[n] = y;
+      xs[n] = lineX;
+      ys[n] = lineY;
       ts[n] = accepted;
-      ps[n] = (byte) p;
+      ps[n] = (byte) lineP;
       n++;
-      in.pos = next;
     }
     return finish(dest, n);
+  }
+
+  // the fields of the line just parsed
+  private long lineT;
+  private int lineX;
+  private int lineY;
+  private int lineP;
+
+  /**
+   * Fast path for the common line "SECONDS[.FRACTION] X Y P\n" (single spaces, P 0 or 1, optional
+   * '\r'), entirely inside {@code b[p..lim)}: stores its fields and returns the index after its
+   * '\n', or returns -1 so that {@link #parseAnyLine} handles it (other layouts, errors, a line cut
+   * by the buffer end).
+   */
+  private int parsePlainLine(byte[] b, int p, int lim) {
+    long mant = 0;
+    int digits = 0;
+    int frac = 0;
+    boolean dot = false;
+    int c = -1;
+    while (p < lim) {
+      c = b[p];
+      if (c >= '0' && c <= '9') {
+        mant = mant * 10 + (c - '0');
+        digits++;
+        if (dot) {
+          frac++;
+        }
+      } else if (c == '.' && !dot) {
+        dot = true;
+      } else {
+        break;
+      }
+      p++;
+    }
+    if (c != ' ' || digits == 0 || digits > 18 || p >= lim) {
+      return -1;
+    }
+    long t = DecimalSeconds.microsOf(mant, frac);
+    if (t < 0) {
+      return -1;
+    }
+    int x = 0;
+    int xDigits = 0;
+    while (++p < lim && (c = b[p] - '0') >= 0 && c <= 9) {
+      x = x * 10 + c;
+      xDigits++;
+    }
+    if (xDigits == 0 || xDigits > 9 || p >= lim || b[p] != ' ') {
+      return -1;
+    }
+    int y = 0;
+    int yDigits = 0;
+    while (++p < lim && (c = b[p] - '0') >= 0 && c <= 9) {
+      y = y * 10 + c;
+      yDigits++;
+    }
+    if (yDigits == 0 || yDigits > 9 || p + 2 >= lim || b[p] != ' ') {
+      return -1;
+    }
+    int pol = b[p + 1] - '0';
+    p += 2;
+    if ((pol & ~1) != 0) {
+      return -1;
+    }
+    if (b[p] == '\r' && p + 1 < lim) {
+      p++;
+    }
+    if (b[p] != '\n') {
+      return -1;
+    }
+    lineT = t;
+    lineX = x;
+    lineY = y;
+    lineP = pol;
+    return p + 1;
+  }
+
+  /**
+   * The general line parser: reads more input as needed, skips comments, accepts any separators,
+   * exponents and -1 polarities, and throws naming the line on malformed input.
+   *
+   * @return 1 for an event (in the line fields), 0 for a skipped line, -1 at the end of the input
+   */
+  private int parseAnyLine() {
+    int end = in.findLineEnd();
+    if (end < 0) {
+      return -1;
+    }
+    final byte[] b = in.buf;
+    final int lineStart = in.pos;
+    int next = end < in.limit ? end + 1 : end;
+    lineNumber++;
+    int stop = trimEnd(b, lineStart, end);
+    int i = skipSeparators(b, lineStart, stop);
+    if (i == stop || b[i] == '#') {
+      stats.skip(SkipReason.COMMENT);
+      in.pos = next;
+      return 0;
+    }
+    // field 1: t in seconds
+    int f = fieldEnd(b, i, stop);
+    long t = DecimalSeconds.parseMicros(b, i, f);
+    if (t < 0) {
+      throw lineError(lineStart, stop, t == DecimalSeconds.NEGATIVE ? "negative time"
+          : t == DecimalSeconds.TOO_LARGE ? "time too large" : "the time (seconds) is not a number");
+    }
+    // field 2: x
+    i = skipSeparators(b, f, stop);
+    f = fieldEnd(b, i, stop);
+    int x = parseInt(b, i, f);
+    // field 3: y
+    i = skipSeparators(b, f, stop);
+    f = fieldEnd(b, i, stop);
+    int y = parseInt(b, i, f);
+    // field 4: p
+    i = skipSeparators(b, f, stop);
+    f = fieldEnd(b, i, stop);
+    int p = parsePolarity(b, i, f);
+    if (x < 0 || y < 0 || p < 0 || skipSeparators(b, f, stop) != stop) {
+      throw lineError(lineStart, stop, describe(x, y, p));
+    }
+    lineT = t;
+    lineX = x;
+    lineY = y;
+    lineP = p;
+    in.pos = next;
+    return 1;
   }
 
   private static String describe(int x, int y, int p) {

@@ -50,6 +50,31 @@ class RpgTextReaderTest {
   }
 
   @Test
+  void plainAndUnusualLayoutsOfTheSameEventsReadTheSame() {
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(99);
+    StringBuilder plain = new StringBuilder();
+    StringBuilder unusual = new StringBuilder();
+    String[] seps = {"\t", ",", "  ", " \t"};
+    long t = 0;
+    for (int i = 0; i < 3_000; i++) {
+      t += rnd.nextInt(5_000);
+      int x = rnd.nextInt(1_000);
+      int y = rnd.nextInt(1_000);
+      int p = rnd.nextInt(2);
+      String seconds = String.format(java.util.Locale.ROOT, "%d.%06d%03d", t / 1_000_000, t % 1_000_000, rnd.nextInt(500));
+      plain.append(seconds).append(' ').append(x).append(' ').append(y).append(' ').append(p)
+          .append(i % 3 == 0 ? "\r\n" : "\n");
+      String sep = seps[i % seps.length];
+      String time = i % 2 == 0 ? (t * 1000) + "e-9" : seconds;
+      unusual.append(' ').append(time).append(sep).append(x).append(sep).append(y).append(sep)
+          .append(p == 0 && i % 4 == 0 ? "-1" : String.valueOf(p)).append(" \n");
+    }
+    List<Event> fast = read(plain.toString());
+    assertEquals(3_000, fast.size());
+    assertEquals(fast, read(unusual.toString()));
+  }
+
+  @Test
   void unparsableLinesAreErrorsNamingTheLineNumber() {
     assertTrue(error("0.1 1 2 1\n0.2 1 x 1\n").getMessage().contains("line 2: x and y"));
     assertTrue(error("0.1 1 2 1\nabc 1 2 1\n").getMessage().contains("line 2: the time"));
