@@ -16,7 +16,7 @@ final class NmnistReader extends AbstractEventReader {
   static final SensorSize NMNIST = new SensorSize(34, 34);
 
   private NmnistReader(ByteChunkInput in, String sourceName, EventReaderConfig config) {
-    super(EventFormat.NMNIST, in, sourceName, config, NMNIST, "the N-MNIST format (34x34)", 256, 256);
+    super(EventFormat.NMNIST, in, sourceName, config, NMNIST, "the N-MNIST format", 256, 256);
   }
 
   static NmnistReader open(InputStream stream, String sourceName, EventReaderConfig config) {
