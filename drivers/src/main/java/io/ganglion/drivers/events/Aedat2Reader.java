@@ -58,10 +58,13 @@ final class Aedat2Reader extends AbstractEventReader {
     }
     while (in.fill(1) >= 1 && in.buf[in.pos] == '#') {
       long lineOffset = in.offset();
+      if (!isChipLine(in)) {
+        skipLine(in); // jAER headers run to thousands of lines: no string per line
+        continue;
+      }
       String line = in.readLine();
-      int chip = line.indexOf("AEChip:");
-      if (chip >= 0 && !config.sensorSize().isKnown()) {
-        String name = line.substring(chip + "AEChip:".length()).trim();
+      if (!config.sensorSize().isKnown()) {
+        String name = line.substring(line.indexOf("AEChip:") + "AEChip:".length()).trim();
         if (!name.toUpperCase(Locale.ROOT).contains("DAVIS240")) {
           throw new InvalidInputException(sourceName + ": AEDAT header line at byte " + lineOffset + " names chip '"
               + name + "', not a DAVIS240; this reader decodes the DAVIS240 address layout (pass"
@@ -70,6 +73,31 @@ final class Aedat2Reader extends AbstractEventReader {
       }
     }
     return new Aedat2Reader(in, sourceName, config);
+  }
+
+  private static final byte[] CHIP_KEY = "AEChip:".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+  /** True if the header line at the read position is "#", spaces, then "AEChip:". */
+  private static boolean isChipLine(ByteChunkInput in) {
+    int end = in.findLineEnd();
+    int i = in.pos + 1;
+    while (i < end && in.buf[i] == ' ') {
+      i++;
+    }
+    if (end - i < CHIP_KEY.length) {
+      return false;
+    }
+    for (int k = 0; k < CHIP_KEY.length; k++) {
+      if (in.buf[i + k] != CHIP_KEY[k]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static void skipLine(ByteChunkInput in) {
+    int end = in.findLineEnd();
+    in.pos = end < in.limit ? end + 1 : end;
   }
 
   @Override

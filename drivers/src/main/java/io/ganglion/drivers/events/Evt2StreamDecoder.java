@@ -37,7 +37,6 @@ final class Evt2StreamDecoder {
   volatile long publishedDropped;
   volatile long publishedRestarts;
   volatile long publishedJitter;
-  volatile long publishedLastTUs = -1;
 
   Evt2StreamDecoder(EventRing ring, SensorSize size, long toleranceUs) {
     this.ring = ring;
@@ -96,7 +95,6 @@ final class Evt2StreamDecoder {
     publishedDropped = dropped;
     publishedRestarts = restarts;
     publishedJitter = guard.jitterClamped;
-    publishedLastTUs = guard.lastTUs;
     ring.publish();
   }
 }
