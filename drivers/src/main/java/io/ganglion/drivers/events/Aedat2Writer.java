@@ -1,0 +1,54 @@
+package io.ganglion.drivers.events;
+
+import java.io.OutputStream;
+
+/**
+ * Writes AEDAT 2.0 as a DAVIS240 (240 x 180) jAER recording: the header lines
+ * <pre>
+ *   #!AER-DAT2.0
+ *   # This is a raw AE data file created by Ganglion
+ *   # Data format is int32 address, int32 timestamp (8 bytes total), repeated for each event
+ *   # Timestamps tick is 1 us
+ *   # AEChip: eu.seebetter.ini.chips.davis.DAVIS240C
+ * </pre>
+ * (CRLF line ends), then per event a big-endian address {@code (179 - y) << 22 | (239 - x) << 12 |
+ * on << 11} and the big-endian low 32 bits of t (readers unwrap the rollover).
+ */
+final class Aedat2Writer extends AbstractEventWriter {
+
+  Aedat2Writer(OutputStream stream, String sinkName) {
+    super(EventFormat.AEDAT2, stream, sinkName, Aedat2Reader.DAVIS240.width(), Aedat2Reader.DAVIS240.height(),
+        Long.MAX_VALUE);
+    out.writeAscii("#!AER-DAT2.0\r\n# This is a raw AE data file created by Ganglion\r\n"
+        + "# Data format is int32 address, int32 timestamp (8 bytes total), repeated for each event\r\n"
+        + "# Timestamps tick is 1 us\r\n# AEChip: eu.seebetter.ini.chips.davis.DAVIS240C\r\n");
+  }
+
+  /** The DVS address of an image-convention event. */
+  static int dvsAddress(int x, int y, boolean on) {
+    int yRaw = Aedat2Reader.DAVIS240.height() - 1 - y;
+    int xRaw = Aedat2Reader.DAVIS240.width() - 1 - x;
+    return yRaw << 22 | xRaw << 12 | (on ? 1 << 11 : 0);
+  }
+
+  @Override
+  void encode(int x, int y, long tUs, boolean on) {
+    writeRecord(dvsAddress(x, y, on), (int) tUs);
+  }
+
+  /** Writes one raw record (also IMU/APS/special words, for tests); not checked. */
+  void writeRecord(int address, int timestampUs) {
+    out.ensure(8);
+    byte[] b = out.buf;
+    int p = out.pos;
+    b[p] = (byte) (address >>> 24);
+    b[p + 1] = (byte) (address >>> 16);
+    b[p + 2] = (byte) (address >>> 8);
+    b[p + 3] = (byte) address;
+    b[p + 4] = (byte) (timestampUs >>> 24);
+    b[p + 5] = (byte) (timestampUs >>> 16);
+    b[p + 6] = (byte) (timestampUs >>> 8);
+    b[p + 7] = (byte) timestampUs;
+    out.pos = p + 8;
+  }
+}

@@ -1,0 +1,48 @@
+package io.ganglion.drivers.events;
+
+import io.ganglion.drivers.GanglionException;
+
+/**
+ * What an {@link EventSourceIO} reports each tick (AdvantageKit "inputs" style: public mutable
+ * fields that the source overwrites in {@link EventSourceIO#updateInputs}). Counters are totals
+ * since the source was created.
+ */
+public final class EventSourceInputs {
+
+  /** The events that arrived since the previous update (cleared and refilled each update). */
+  public final EventBuffer events;
+
+  /** True while the source can deliver: file open, TCP client connected, UDP datagrams recent. */
+  public boolean connected;
+  /** True once no event will ever come again (file fully replayed, fatal failure, source closed). */
+  public boolean endOfStream;
+  /** The source's clock in event time (us): the replay position, or the latest event's time; -1 before any. */
+  public long sensorTimeUs = -1;
+  /** Sensor size if the source knows it, else {@link SensorSize#UNKNOWN}. */
+  public SensorSize sensorSize = SensorSize.UNKNOWN;
+
+  /** Events delivered so far. */
+  public long eventsTotal;
+  /** Events lost because the consumer fell behind (network receive ring full). */
+  public long droppedEvents;
+  /** Malformed data dropped: partial words, datagrams that are not whole words, out-of-range coordinates. */
+  public long malformed;
+  /** Events dropped because their time went back further than the tolerance. */
+  public long outOfOrder;
+  /** Records skipped by design: non-CD words, CD words before the first TIME_HIGH, IMU/APS samples. */
+  public long skipped;
+  /** Times an event went back within the tolerance and was clamped. */
+  public long jitterClamped;
+  /** Network: connections accepted (TCP) or datagrams received (UDP). */
+  public long connections;
+  /** I/O errors seen (and recovered from where possible). */
+  public long ioErrors;
+
+  /** The fatal error that ended the stream (e.g. a malformed file), or null. */
+  public GanglionException failure;
+
+  /** Inputs with room for {@code capacity} events per update. */
+  public EventSourceInputs(int capacity) {
+    events = new EventBuffer(capacity);
+  }
+}
