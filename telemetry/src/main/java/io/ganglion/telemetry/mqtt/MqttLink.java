@@ -56,6 +56,7 @@ public final class MqttLink implements AutoCloseable {
   private final AtomicLong losses = new AtomicLong();
   private final AtomicLong connectFailures = new AtomicLong();
   private final AtomicLong callbackErrors = new AtomicLong();
+  private final AtomicInteger unacknowledgedSubscriptions = new AtomicInteger();
   private volatile boolean connected;
   private volatile String lastError = "";
   private long nextAttemptNanos;
@@ -147,14 +148,31 @@ public final class MqttLink implements AutoCloseable {
   }
 
   private void subscribeAll() {
+    unacknowledgedSubscriptions.set(subscriptions.size());
+    IMqttActionListener acked = new IMqttActionListener() {
+      @Override
+      public void onSuccess(IMqttToken token) {
+        unacknowledgedSubscriptions.decrementAndGet();
+      }
+
+      @Override
+      public void onFailure(IMqttToken token, Throwable e) {
+        lastError = "subscribe refused: " + e;
+      }
+    };
     for (Subscription s : subscriptions) {
       try {
-        client.subscribe(s.filter(), s.qos());
+        client.subscribe(s.filter(), s.qos(), null, acked);
       } catch (MqttException e) {
         lastError = "subscribe " + s.filter() + ": " + e;
         lost.set(true);
       }
     }
+  }
+
+  /** True when connected and the broker acknowledged every subscription of this connection. */
+  public boolean isReady() {
+    return connected && unacknowledgedSubscriptions.get() == 0;
   }
 
   /** True while connected (as last seen by {@link #poll}). */

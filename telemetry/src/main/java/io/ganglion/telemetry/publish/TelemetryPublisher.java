@@ -197,10 +197,13 @@ public final class TelemetryPublisher implements TelemetryTap, AutoCloseable {
     return link.isConnected();
   }
 
-  /** Waits until connected (for tools and tests; the loop never calls this). */
+  /**
+   * Waits until connected and every subscription (e.g. commands) is acknowledged by the broker
+   * (for tools and tests; the loop never calls this).
+   */
   public boolean awaitConnected(long timeout, TimeUnit unit) throws InterruptedException {
     long deadline = System.nanoTime() + unit.toNanos(timeout);
-    while (!link.isConnected()) {
+    while (!link.isReady()) {
       if (System.nanoTime() - deadline > 0) {
         return false;
       }
