@@ -40,7 +40,9 @@ class TelemetryPublisherOfferAllocationTest {
     // Not started: the ring fills after 1024 samples, so both the accept and the overflow paths run.
     try (TelemetryPublisher p = new TelemetryPublisher(MqttSettings.of("tcp://127.0.0.1:1", "alloc"), ID, List.of(JOINTS, BODY),
         PublisherConfig.defaults().withRingCapacity(1024))) {
-      AllocationMeter.assertAllocationFree("TelemetryPublisher offer/claim/offerEvent", () -> offerEverything(p));
+      // 300,000 warm-up runs: with the default 20,000 the JIT was still compiling these paths and
+      // its transitions showed up as 80-1,200 B in single windows on this machine (empty blocks too).
+      AllocationMeter.assertAllocationFree("TelemetryPublisher offer/claim/offerEvent", 300_000, 10_000, () -> offerEverything(p));
       assertTrue(p.counters().get("ring_overflow") > 0, "the overflow path must have been exercised");
       assertTrue(p.counters().get("events_dropped") > 0);
     }
@@ -58,18 +60,23 @@ class TelemetryPublisherOfferAllocationTest {
         p.offer(0, t, values);
         p.offer(1, t, 1.0, 2.0);
       };
-      AllocationMeter.bytesAllocatedBy(20_000, block);
-      // While the publisher thread allocates (encoding, Paho), young GCs run; the per-thread counter
-      // then sometimes reads ~150 B on this thread even for an empty block. A real per-offer
-      // allocation (>= 16 B x 10,000 runs) can never read 0, so one clean reading out of three proves it.
-      long[] readings = new long[3];
+      AllocationMeter.bytesAllocatedBy(300_000, block);
+      // While the publisher thread works, the JIT and GC are busy too and single windows sometimes
+      // read 100-500 B on this thread even for an empty block (seen on this machine). A real
+      // per-offer allocation (>= 16 B x 2,000 runs = 32 KB) can never read 0, so one clean reading
+      // out of ten short windows proves the live path allocation-free; the deterministic proof of
+      // both paths is the test above.
+      long[] readings = new long[10];
       boolean clean = false;
       for (int i = 0; i < readings.length && !clean; i++) {
-        readings[i] = AllocationMeter.bytesAllocatedBy(10_000, block);
+        readings[i] = AllocationMeter.bytesAllocatedBy(2_000, block);
         clean = readings[i] == 0;
       }
-      assertTrue(clean, "offer allocated on every attempt: " + java.util.Arrays.toString(readings) + " B per 10,000 runs");
-      assertTrue(p.counters().get("samples_offered") >= 60_000);
+      assertTrue(clean, "offer allocated on every attempt: " + java.util.Arrays.toString(readings) + " B per 2,000 runs");
+      for (long r : readings) {
+        assertTrue(r < 2_000 * 16, "an allocation per offer: " + java.util.Arrays.toString(readings));
+      }
+      assertTrue(p.counters().get("samples_offered") >= 600_000);
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
       while (p.counters().get("samples_sent") == 0 && System.nanoTime() < deadline) {
         Thread.sleep(10);
