@@ -12,7 +12,8 @@ import java.util.Properties;
  * {@code --broker embedded} starts so that nothing has to be installed for a local run.
  *
  * <p>Anonymous clients, no persistence, no WebSocket listener, and Moquette's own usage telemetry
- * (which would contact a remote collector) switched off. Port 0 picks a free port; {@link #url()}
+ * (which would contact a remote collector) switched off. Retained last wills are stored as retained
+ * messages ({@link RetainedWillInterceptor}), as MQTT requires and Moquette 0.17 alone does not. Port 0 picks a free port; {@link #url()}
  * gives the address clients use.
  */
 public final class EmbeddedBroker implements AutoCloseable {
@@ -59,6 +60,9 @@ public final class EmbeddedBroker implements AutoCloseable {
     if (maxMessageBytes < 1024) {
       throw new InvalidInputException("embedded broker max message size " + maxMessageBytes + " B is too small; use >= 1024");
     }
+    if (port != 0) {
+      requireFree(host, port);
+    }
     Properties props = new Properties();
     props.setProperty("host", host);
     props.setProperty("port", Integer.toString(port));
@@ -69,14 +73,43 @@ public final class EmbeddedBroker implements AutoCloseable {
     props.setProperty("netty.mqtt.message_size", Integer.toString(maxMessageBytes));
     props.setProperty("buffer_flush_millis", "0");
     Server server = new Server();
+    RetainedWillInterceptor wills = new RetainedWillInterceptor();
     try {
-      server.startServer(new MemoryConfig(props));
+      server.startServer(new MemoryConfig(props), java.util.List.of(wills));
+      wills.attach(server);
     } catch (IOException | RuntimeException e) {
       server.stopServer();
       throw new GanglionException("cannot start the embedded MQTT broker on " + host + ":" + port
           + " (" + e.getMessage() + "); is the port in use? try another --broker-port or 0", e);
     }
+    // Moquette learns the bound port asynchronously (when the bind completes): wait for it.
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (server.getPort() == 0) {
+      if (System.nanoTime() - deadline > 0) {
+        server.stopServer();
+        throw new GanglionException("the embedded MQTT broker could not bind " + host + ":" + port
+            + "; is the port in use? choose another port or 0 for any free port");
+      }
+      try {
+        Thread.sleep(2);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        server.stopServer();
+        throw new GanglionException("interrupted while starting the embedded MQTT broker", e);
+      }
+    }
     return new EmbeddedBroker(server, host, server.getPort());
+  }
+
+  /** Fails fast with a clear message when {@code host:port} is taken (Moquette only logs it). */
+  private static void requireFree(String host, int port) {
+    try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+      probe.setReuseAddress(true);
+      probe.bind(new java.net.InetSocketAddress(host, port));
+    } catch (IOException e) {
+      throw new GanglionException("cannot start the embedded MQTT broker on " + host + ":" + port + ": the port is in use ("
+          + e.getMessage() + "); choose another port or 0 for any free port", e);
+    }
   }
 
   /** The bound port. */

@@ -44,7 +44,7 @@ class BirthAndLastWillTest {
       try (CollectingSubscriber later = new CollectingSubscriber(broker.url(), "later", Topics.status(board))) {
         CollectingSubscriber.Received r = later.awaitTopic(Topics.status(board), 5_000);
         assertNotNull(r);
-        assertTrue(r.retained());
+        assertTrue(r.retained() || !broker.flagsStoredRetainedMessages(), "a stored status arrives flagged retained");
         assertEquals(StatusPayload.State.OFFLINE, StatusPayload.parse(r.payload()).state());
       }
     }
