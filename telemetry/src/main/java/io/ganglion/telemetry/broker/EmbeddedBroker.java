@@ -72,6 +72,7 @@ public final class EmbeddedBroker implements AutoCloseable {
     props.setProperty("telemetry_enabled", "false");
     props.setProperty("netty.mqtt.message_size", Integer.toString(maxMessageBytes));
     props.setProperty("buffer_flush_millis", "0");
+    props.setProperty("netty.tcp_nodelay", "true");
     Server server = new Server();
     RetainedWillInterceptor wills = new RetainedWillInterceptor();
     try {

@@ -115,7 +115,8 @@ public record MqttSettings(String serverUri, String clientId, String username, S
 
   /**
    * Paho connect options: clean session, no automatic reconnect (the caller owns reconnection),
-   * credentials, and for {@code ssl://} with a CA file a socket factory trusting it.
+   * credentials, TCP_NODELAY sockets, and for {@code ssl://} with a CA file a socket factory
+   * trusting only that CA (else the JVM's trust store).
    */
   public MqttConnectOptions connectOptions() {
     MqttConnectOptions o = new MqttConnectOptions();
@@ -131,8 +132,11 @@ public record MqttSettings(String serverUri, String clientId, String username, S
     if (password != null) {
       o.setPassword(password.toCharArray());
     }
-    if (isTls() && caFile != null) {
-      o.setSocketFactory(PemTrust.socketFactory(caFile));
+    if (isTls()) {
+      o.setSocketFactory(NoDelaySocketFactory.tls(caFile != null ? PemTrust.socketFactory(caFile)
+          : (javax.net.ssl.SSLSocketFactory) javax.net.ssl.SSLSocketFactory.getDefault()));
+    } else {
+      o.setSocketFactory(NoDelaySocketFactory.plain());
     }
     return o;
   }

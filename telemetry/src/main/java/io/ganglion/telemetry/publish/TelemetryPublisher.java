@@ -12,7 +12,6 @@ import io.ganglion.telemetry.protocol.StreamSchema;
 import io.ganglion.telemetry.protocol.TelemetryCodec;
 import io.ganglion.telemetry.protocol.Topics;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -99,8 +98,8 @@ public final class TelemetryPublisher implements TelemetryTap, AutoCloseable {
     this.statusTopic = Topics.status(identity.boardId());
     this.link = new MqttLink(mqtt, new ReconnectBackoff(config.reconnectInitialMillis(), config.reconnectMaxMillis(), 0.2,
         identity.boardId().hashCode()), this::lastWill);
-    this.batchListener = new CompletionListener(false);
-    this.eventListener = new CompletionListener(true);
+    this.batchListener = counters.completionListener(false);
+    this.eventListener = counters.completionListener(true);
     this.thread = new Thread(this::run, "ganglion-telemetry-" + identity.boardId());
     this.thread.setDaemon(true);
   }
@@ -250,32 +249,7 @@ public final class TelemetryPublisher implements TelemetryTap, AutoCloseable {
 
   /** Every counter, in a stable order (the status payload's {@code counters}). */
   public Map<String, Long> counters() {
-    Map<String, Long> m = new LinkedHashMap<>();
-    m.put("samples_offered", ring.offeredCount());
-    m.put("ring_overflow", ring.overflowCount());
-    m.put("samples_sent", counters.samplesSent.get());
-    m.put("batches_sent", counters.batchesSent.get());
-    m.put("not_connected", counters.notConnected.get());
-    m.put("backpressure", counters.backpressure.get());
-    m.put("publish_failed", counters.publishFailed.get());
-    m.put("bad_offer", counters.badOffer.get());
-    m.put("events_offered", events.offeredCount());
-    m.put("events_dropped", events.droppedCount());
-    m.put("events_sent", counters.eventsSent.get());
-    m.put("events_failed", counters.eventsFailed.get());
-    m.put("connects", link.connects());
-    m.put("connection_losses", link.losses());
-    m.put("connect_failures", link.connectFailures());
-    m.put("callback_errors", link.callbackErrors());
-    m.put("internal_errors", counters.internalErrors.get());
-    for (Supplier<Map<String, Long>> extra : extraCounters) {
-      try {
-        m.putAll(extra.get());
-      } catch (RuntimeException e) {
-        counters.internalErrors.incrementAndGet();
-      }
-    }
-    return m;
+    return counters.snapshot(ring, events, link, extraCounters);
   }
 
   /** The status payload as it would be published now. */
@@ -377,7 +351,7 @@ public final class TelemetryPublisher implements TelemetryTap, AutoCloseable {
       link.publish(topics[stream], payload, Topics.TELEMETRY_QOS, false, samples, batchListener);
       counters.batchesSent.incrementAndGet();
     } catch (MqttException e) {
-      decrementInFlight();
+      counters.decrementInFlight();
       if (e.getReasonCode() == MqttException.REASON_CODE_CLIENT_NOT_CONNECTED) {
         counters.notConnected.addAndGet(samples);
       } else {
@@ -412,38 +386,6 @@ public final class TelemetryPublisher implements TelemetryTap, AutoCloseable {
       counters.statusSent.incrementAndGet();
     } catch (MqttException e) {
       // not connected or too many in flight: the next period retries
-    }
-  }
-
-  /** In-flight accounting restarts at 0 on each connection; late completions of the previous one clamp at 0. */
-  private void decrementInFlight() {
-    counters.inFlight.updateAndGet(v -> v > 0 ? v - 1 : 0);
-  }
-
-  /** Completion of a batch (context: its sample count) or an event. */
-  private final class CompletionListener implements IMqttActionListener {
-    private final boolean event;
-
-    CompletionListener(boolean event) {
-      this.event = event;
-    }
-
-    @Override
-    public void onSuccess(IMqttToken token) {
-      if (!event) {
-        decrementInFlight();
-        counters.samplesSent.addAndGet((Integer) token.getUserContext());
-      }
-    }
-
-    @Override
-    public void onFailure(IMqttToken token, Throwable e) {
-      if (event) {
-        counters.eventsFailed.incrementAndGet();
-      } else {
-        decrementInFlight();
-        counters.publishFailed.addAndGet((Integer) token.getUserContext());
-      }
     }
   }
 }

@@ -38,7 +38,7 @@ class TlsBrokerConnectionTest {
   }
 
   @Test
-  void aPublisherTrustingTheCaFileConnectsOverTlsAndOneWithoutItDoesNot() throws Exception {
+  void aPublisherTrustingTheCaFileConnectsOverTlsAndUntrustedOrWrongHostCertificatesAreRefused() throws Exception {
     assumeTrue(MosquittoProcess.isAvailable(), "mosquitto is not installed");
     assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")), "openssl is not installed");
     openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem", "-days", "2", "-subj", "/CN=ganglion-test-ca");
@@ -46,14 +46,21 @@ class TlsBrokerConnectionTest {
     Files.writeString(dir.resolve("ext.cnf"), "subjectAltName=IP:127.0.0.1,DNS:localhost\n");
     openssl("x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-out", "server.pem",
         "-days", "2", "-extfile", "ext.cnf");
+    openssl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", "other.key", "-out", "other.csr", "-subj", "/CN=elsewhere.invalid");
+    Files.writeString(dir.resolve("other.cnf"), "subjectAltName=DNS:elsewhere.invalid\n");
+    openssl("x509", "-req", "-in", "other.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-out", "other.pem",
+        "-days", "2", "-extfile", "other.cnf");
     // mosquitto started as root drops to its own user: let it read the test key and certificates.
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
-    for (String f : new String[] {"ca.pem", "server.pem", "server.key"}) {
+    for (String f : new String[] {"ca.pem", "server.pem", "server.key", "other.pem", "other.key"}) {
       Files.setPosixFilePermissions(dir.resolve(f), PosixFilePermissions.fromString("rw-r--r--"));
     }
     int tlsPort = MosquittoProcess.freeLoopbackPort();
+    int wrongHostPort = MosquittoProcess.freeLoopbackPort();
     try (MosquittoProcess broker = MosquittoProcess.start(List.of("listener " + tlsPort + " 127.0.0.1",
-        "cafile " + dir.resolve("ca.pem"), "certfile " + dir.resolve("server.pem"), "keyfile " + dir.resolve("server.key")));
+        "cafile " + dir.resolve("ca.pem"), "certfile " + dir.resolve("server.pem"), "keyfile " + dir.resolve("server.key"),
+        "listener " + wrongHostPort + " 127.0.0.1",
+        "cafile " + dir.resolve("ca.pem"), "certfile " + dir.resolve("other.pem"), "keyfile " + dir.resolve("other.key")));
          CollectingSubscriber plain = new CollectingSubscriber(broker.url(), "plain", Topics.boardFilter("tls-board"))) {
       String tlsUrl = "ssl://127.0.0.1:" + tlsPort;
       try (TelemetryPublisher trusted = new TelemetryPublisher(MqttSettings.of(tlsUrl, "tls-ok").withCaFile(dir.resolve("ca.pem")),
@@ -71,6 +78,14 @@ class TlsBrokerConnectionTest {
         assertFalse(untrusted.awaitConnected(1, TimeUnit.SECONDS), "the JVM's default trust store does not know the test CA");
         assertTrue(untrusted.counters().get("connect_failures") >= 1);
         assertEquals(0, untrusted.counters().get("connects"));
+      }
+      try (TelemetryPublisher wrongHost = new TelemetryPublisher(
+          MqttSettings.of("ssl://127.0.0.1:" + wrongHostPort, "tls-wrong-host").withCaFile(dir.resolve("ca.pem")),
+          new BoardIdentity("tls-board3", "0.1.0", "abc", "ncap"), List.of(S), PublisherConfig.defaults().withReconnect(50, 200))) {
+        wrongHost.start();
+        assertFalse(wrongHost.awaitConnected(1, TimeUnit.SECONDS),
+            "a certificate from the trusted CA but for another host name must be refused (host name verification)");
+        assertTrue(wrongHost.counters().get("connect_failures") >= 1);
       }
     }
   }
