@@ -1,0 +1,180 @@
+package io.ganglion.telemetry.mqtt;
+
+import io.ganglion.drivers.InvalidInputException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Map;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+
+/**
+ * How to reach a broker: URL ({@code tcp://host:port} or {@code ssl://host:port}), client id,
+ * optional credentials and, for TLS, an optional PEM CA file (otherwise the JVM's trust store).
+ * Immutable; validated at construction.
+ *
+ * <p>Credentials come from the configuration or, when it has none, from the environment:
+ * {@value #ENV_USERNAME}, {@value #ENV_PASSWORD} and {@value #ENV_CA_FILE} (see {@link
+ * #resolve}).
+ *
+ * @param serverUri {@code tcp://host[:port]} or {@code ssl://host[:port]}
+ * @param clientId the MQTT client id (unique per broker)
+ * @param username null for anonymous
+ * @param password null for none (needs a username)
+ * @param caFile PEM file of the CA certificate(s) to trust for {@code ssl://}; null: the JVM default
+ * @param keepAliveSeconds MQTT keep-alive (also how fast the broker notices a dead client and
+ *     publishes its last will: about 1.5 x this)
+ * @param connectTimeoutSeconds how long a connection attempt may take
+ */
+public record MqttSettings(String serverUri, String clientId, String username, String password, Path caFile,
+    int keepAliveSeconds, int connectTimeoutSeconds) {
+
+  /** Environment variable with the broker user name. */
+  public static final String ENV_USERNAME = "GANGLION_MQTT_USERNAME";
+  /** Environment variable with the broker password. */
+  public static final String ENV_PASSWORD = "GANGLION_MQTT_PASSWORD";
+  /** Environment variable with the PEM CA file for {@code ssl://} brokers. */
+  public static final String ENV_CA_FILE = "GANGLION_MQTT_CA_FILE";
+  /** Default keep-alive in seconds. */
+  public static final int DEFAULT_KEEP_ALIVE_SECONDS = 10;
+  /** Default connect timeout in seconds. */
+  public static final int DEFAULT_CONNECT_TIMEOUT_SECONDS = 5;
+
+  /** Validates every component (one-line messages that say how to fix them). */
+  public MqttSettings {
+    validateUri(serverUri);
+    if (clientId == null || clientId.isEmpty() || clientId.length() > 65_535) {
+      throw new InvalidInputException("MQTT client id is empty; give each client a unique id");
+    }
+    if (password != null && username == null) {
+      throw new InvalidInputException("an MQTT password is set without a user name; set " + ENV_USERNAME + " or the config's username too");
+    }
+    if (caFile != null) {
+      if (!serverUri.startsWith("ssl://")) {
+        throw new InvalidInputException("a CA file (" + caFile + ") only applies to ssl:// brokers, but the broker URL is " + serverUri);
+      }
+      if (!Files.isReadable(caFile)) {
+        throw new InvalidInputException("CA file " + caFile + " does not exist or is not readable; give a PEM file with the broker's CA certificate");
+      }
+    }
+    if (keepAliveSeconds < 1 || keepAliveSeconds > 65_535) {
+      throw new InvalidInputException("MQTT keep-alive " + keepAliveSeconds + " s is out of range; use 1..65535");
+    }
+    if (connectTimeoutSeconds < 1 || connectTimeoutSeconds > 600) {
+      throw new InvalidInputException("MQTT connect timeout " + connectTimeoutSeconds + " s is out of range; use 1..600");
+    }
+  }
+
+  /** Anonymous settings with the default timeouts. */
+  public static MqttSettings of(String serverUri, String clientId) {
+    return new MqttSettings(serverUri, clientId, null, null, null, DEFAULT_KEEP_ALIVE_SECONDS, DEFAULT_CONNECT_TIMEOUT_SECONDS);
+  }
+
+  /**
+   * Settings from explicit values, each falling back to the environment when null: {@value
+   * #ENV_USERNAME}, {@value #ENV_PASSWORD}, {@value #ENV_CA_FILE}.
+   *
+   * @param env the environment ({@code System.getenv()} in production)
+   */
+  public static MqttSettings resolve(String serverUri, String clientId, String username, String password, Path caFile,
+      Map<String, String> env) {
+    String user = username != null ? username : blankToNull(env.get(ENV_USERNAME));
+    String pass = password != null ? password : blankToNull(env.get(ENV_PASSWORD));
+    Path ca = caFile;
+    if (ca == null && serverUri != null && serverUri.startsWith("ssl://") && blankToNull(env.get(ENV_CA_FILE)) != null) {
+      ca = Paths.get(env.get(ENV_CA_FILE));
+    }
+    return new MqttSettings(serverUri, clientId, user, pass, ca, DEFAULT_KEEP_ALIVE_SECONDS, DEFAULT_CONNECT_TIMEOUT_SECONDS);
+  }
+
+  /** A copy with user name and password. */
+  public MqttSettings withCredentials(String user, String pass) {
+    return new MqttSettings(serverUri, clientId, user, pass, caFile, keepAliveSeconds, connectTimeoutSeconds);
+  }
+
+  /** A copy trusting the CA certificates in the PEM file {@code pem}. */
+  public MqttSettings withCaFile(Path pem) {
+    return new MqttSettings(serverUri, clientId, username, password, pem, keepAliveSeconds, connectTimeoutSeconds);
+  }
+
+  /** A copy with another client id. */
+  public MqttSettings withClientId(String id) {
+    return new MqttSettings(serverUri, id, username, password, caFile, keepAliveSeconds, connectTimeoutSeconds);
+  }
+
+  /** A copy with another keep-alive. */
+  public MqttSettings withKeepAliveSeconds(int seconds) {
+    return new MqttSettings(serverUri, clientId, username, password, caFile, seconds, connectTimeoutSeconds);
+  }
+
+  /** True for {@code ssl://}. */
+  public boolean isTls() {
+    return serverUri.startsWith("ssl://");
+  }
+
+  /**
+   * Paho connect options: clean session, no automatic reconnect (the caller owns reconnection),
+   * credentials, TCP_NODELAY sockets, and for {@code ssl://} with a CA file a socket factory
+   * trusting only that CA (else the JVM's trust store).
+   */
+  public MqttConnectOptions connectOptions() {
+    MqttConnectOptions o = new MqttConnectOptions();
+    o.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+    o.setCleanSession(true);
+    o.setAutomaticReconnect(false);
+    o.setKeepAliveInterval(keepAliveSeconds);
+    o.setConnectionTimeout(connectTimeoutSeconds);
+    o.setMaxInflight(1000);
+    if (username != null) {
+      o.setUserName(username);
+    }
+    if (password != null) {
+      o.setPassword(password.toCharArray());
+    }
+    if (isTls()) {
+      o.setSocketFactory(NoDelaySocketFactory.tls(caFile != null ? PemTrust.socketFactory(caFile)
+          : (javax.net.ssl.SSLSocketFactory) javax.net.ssl.SSLSocketFactory.getDefault()));
+    } else {
+      o.setSocketFactory(NoDelaySocketFactory.plain());
+    }
+    return o;
+  }
+
+  /** Like the record's, with the password masked. */
+  @Override
+  public String toString() {
+    return "MqttSettings[" + serverUri + ", clientId=" + clientId + ", user=" + username
+        + (password != null ? ", password=***" : "") + (caFile != null ? ", ca=" + caFile : "") + "]";
+  }
+
+  private static void validateUri(String uri) {
+    if (uri == null || uri.isBlank()) {
+      throw new InvalidInputException("no broker URL; give tcp://HOST:PORT, ssl://HOST:PORT or embedded");
+    }
+    URI parsed;
+    try {
+      parsed = new URI(uri);
+    } catch (URISyntaxException e) {
+      throw new InvalidInputException("broker URL '" + uri + "' is not a URL; give tcp://HOST:PORT or ssl://HOST:PORT");
+    }
+    String scheme = parsed.getScheme();
+    if (!"tcp".equals(scheme) && !"ssl".equals(scheme)) {
+      throw new InvalidInputException("broker URL '" + uri + "' has scheme '" + scheme + "'; use tcp:// or ssl:// (or embedded)");
+    }
+    if (parsed.getHost() == null || parsed.getHost().isEmpty()) {
+      throw new InvalidInputException("broker URL '" + uri + "' has no host; give tcp://HOST:PORT");
+    }
+    if (parsed.getPort() == 0 || parsed.getPort() > 65_535 || parsed.getPort() < -1) {
+      throw new InvalidInputException("broker URL '" + uri + "' has port " + parsed.getPort() + "; use 1..65535");
+    }
+    String path = parsed.getRawPath();
+    if ((path != null && !path.isEmpty()) || parsed.getRawQuery() != null) {
+      throw new InvalidInputException("broker URL '" + uri + "' has a path or query; give only tcp://HOST:PORT");
+    }
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+}

@@ -1,0 +1,114 @@
+package io.ganglion.telemetry.record;
+
+import io.ganglion.drivers.GanglionException;
+import io.ganglion.drivers.InvalidInputException;
+import io.ganglion.telemetry.mqtt.MqttSettings;
+import io.ganglion.telemetry.protocol.Topics;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+
+/**
+ * Republishes a telemetry log to a broker: every record on its topic with its QoS and retain flag,
+ * spaced like the original receive times divided by {@code speed} (or as fast as possible).
+ * Command topics ({@code robots/<b>/cmd/...}) are skipped unless asked for: replayed commands are
+ * refused by boards anyway (stale or replayed). What {@code ganglion telemetry replay} runs.
+ */
+public final class TelemetryReplayer {
+
+  /**
+   * @param speed time scale: 1 = original timing, 10 = ten times faster; 0 or infinity = as fast as possible
+   * @param includeCommands also republish {@code cmd/} messages
+   */
+  public record Options(double speed, boolean includeCommands) {
+
+    /** Validates the speed. */
+    public Options {
+      if (Double.isNaN(speed) || speed < 0) {
+        throw new InvalidInputException("replay speed " + speed + " is invalid; use a factor > 0 (1 = real time) or 0 for as fast as possible");
+      }
+    }
+
+    /** Original timing. */
+    public static Options realTime() {
+      return new Options(1.0, false);
+    }
+
+    /** No waiting between records. */
+    public static Options asFastAsPossible() {
+      return new Options(0, false);
+    }
+
+    boolean timed() {
+      return speed > 0 && Double.isFinite(speed);
+    }
+  }
+
+  /**
+   * What a replay did.
+   *
+   * @param published records published
+   * @param skipped command records skipped
+   * @param log what reading the log found (a torn tail is reported, not replayed)
+   * @param elapsedMillis wall time of the replay
+   */
+  public record Report(long published, long skipped, RecoveryReport log, long elapsedMillis) {}
+
+  private TelemetryReplayer() {}
+
+  /** Replays {@code log} to the broker of {@code mqtt}; returns when done (interrupt to stop early). */
+  public static Report replay(Path log, MqttSettings mqtt, Options options) {
+    MqttClient client;
+    try {
+      client = new MqttClient(mqtt.serverUri(), mqtt.clientId(), new MemoryPersistence());
+      client.connect(mqtt.connectOptions());
+    } catch (MqttException e) {
+      throw new GanglionException("cannot connect to " + mqtt.serverUri() + " to replay " + log + ": " + e.getMessage(), e);
+    }
+    long startNanos = System.nanoTime();
+    long published = 0;
+    long skipped = 0;
+    long firstUs = Long.MIN_VALUE;
+    try (TelemetryLogReader reader = new TelemetryLogReader(log)) {
+      for (LogRecord r; (r = reader.next()) != null && !Thread.currentThread().isInterrupted(); ) {
+        Topics.TopicParts parts = Topics.parse(r.topic());
+        if (!options.includeCommands() && parts != null && parts.kind() == Topics.TopicKind.COMMAND) {
+          skipped++;
+          continue;
+        }
+        if (options.timed()) {
+          if (firstUs == Long.MIN_VALUE) {
+            firstUs = r.receiveTimeUs();
+          }
+          long dueNanos = startNanos + (long) ((r.receiveTimeUs() - firstUs) * 1_000.0 / options.speed());
+          waitUntil(dueNanos);
+        }
+        client.publish(r.topic(), r.payload(), r.qos(), r.retained());
+        published++;
+      }
+      return new Report(published, skipped, reader.report(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
+    } catch (MqttException e) {
+      throw new GanglionException("replay of " + log + " failed after " + published + " records: " + e.getMessage(), e);
+    } finally {
+      try {
+        client.disconnect(1_000);
+        client.close();
+      } catch (MqttException e) {
+        // closing anyway
+      }
+    }
+  }
+
+  private static void waitUntil(long dueNanos) {
+    while (true) {
+      long left = dueNanos - System.nanoTime();
+      if (left <= 0 || Thread.currentThread().isInterrupted()) {
+        return;
+      }
+      LockSupport.parkNanos(Math.min(left, 50_000_000L));
+    }
+  }
+}
