@@ -55,8 +55,8 @@ public final class NoiseTexture implements Texture {
         if (fx == 0 && fy == 0) {
           continue; // no DC: zero mean
         }
-        // amplitude ~ 1 / f^alpha
-        double amplitude = StrictMath.pow(fx * (double) fx + fy * (double) fy, -alpha / 2);
+        // amplitude = 1 / f^alpha = exp(-alpha/2 * ln(f^2)) (StrictMath.pow allocates on JDK 17)
+        double amplitude = StrictMath.exp(-alpha / 2 * StrictMath.log(fx * (double) fx + fy * (double) fy));
         re[ky * n + kx] = amplitude * StrictMath.cos(phase);
         im[ky * n + kx] = amplitude * StrictMath.sin(phase);
       }
