@@ -205,6 +205,7 @@ final class YamlObject {
   /** One of the names of {@code options} (case-insensitive). */
   <E> E choice(String key, Map<String, E> options, E dflt) {
     List<String> names = new ArrayList<>(options.keySet());
+    java.util.Collections.sort(names);
     JsonNode v = value(key, dflt == null, "one of " + String.join(", ", names));
     if (v == null) {
       return dflt;

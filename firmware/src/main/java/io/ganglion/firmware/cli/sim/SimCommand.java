@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
     name = "sim",
     mixinStandardHelpOptions = true,
     description = "Run headless simulations of a robot and its controller.",
-    subcommands = {SimSwimmerCommand.class})
+    subcommands = {SimSwimmerCommand.class, SimNavigateCommand.class})
 public final class SimCommand implements Runnable {
 
   @Spec CommandSpec spec;
