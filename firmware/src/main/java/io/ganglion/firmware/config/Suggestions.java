@@ -8,7 +8,7 @@ final class Suggestions {
   private Suggestions() {}
 
   /**
-   * The candidate closest to {@code given} (case-insensitive Levenshtein distance) if it is within
+   * The candidate closest to {@code given} (case-insensitive edit distance, a swap of neighbours counting one) if it is within
    * max(1, length / 3) edits, else null.
    */
   static String closest(String given, Collection<String> candidates) {
@@ -32,22 +32,25 @@ final class Suggestions {
     return c == null ? "" : " (did you mean '" + c + "'?)";
   }
 
+  /** Optimal-string-alignment distance: insertions, deletions, substitutions and adjacent transpositions. */
   static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
     for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
+      d[0][j] = j;
     }
     for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+        int v = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          v = Math.min(v, d[i - 2][j - 2] + 1);
+        }
+        d[i][j] = v;
       }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
     }
-    return prev[b.length()];
+    return d[a.length()][b.length()];
   }
 }

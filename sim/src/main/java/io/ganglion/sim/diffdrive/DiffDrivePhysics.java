@@ -6,7 +6,7 @@ package io.ganglion.sim.diffdrive;
  * <pre>
  *   wheel i:  target = clamp(command_i, -1, 1) w_max
  *             w_i   += (target - w_i)(1 - exp(-dt / tau))          (first-order motor, exact for a step)
- *             phi_i += (w_i_before + w_i) / 2 dt                   (wheel angle, trapezoid)
+ *             phi_i += w_i dt                                      (wheel angle; the pose uses the same w_i)
  *   body:     v = r (w_L + w_R) / 2,   w = r (w_R - w_L) / b        (unicycle)
  *   pose:     constant v, w over dt (exact arc):
  *             w != 0:  x += v/w (sin(th + w dt) - sin th),  y -= v/w (cos(th + w dt) - cos th)
@@ -33,7 +33,7 @@ public final class DiffDrivePhysics {
       double before = s.wheelSpeedRadS[i];
       double after = before + (u * c.maxWheelSpeedRadS() - before) * alpha;
       s.wheelSpeedRadS[i] = after;
-      s.wheelAngleRad[i] += 0.5 * (before + after) * dt;
+      s.wheelAngleRad[i] += after * dt;
     }
     double r = c.wheelRadiusM();
     double v = r * (s.wheelSpeedRadS[0] + s.wheelSpeedRadS[1]) / 2;
