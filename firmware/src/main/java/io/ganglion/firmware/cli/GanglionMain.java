@@ -25,15 +25,6 @@ public final class GanglionMain {
 
   public static void main(String[] args) {
     System.setProperty("java.awt.headless", "true");
-    // Pi4J logs through SLF4J (slf4j-simple): warnings and errors only, on stderr
-    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-    }
-    // Pi4J's board detection logs errors off a Raspberry Pi (and with --mock); Ganglion builds its
-    // contexts without auto-detection, so that information is never used
-    if (System.getProperty("org.slf4j.simpleLogger.log.com.pi4j.boardinfo") == null) {
-      System.setProperty("org.slf4j.simpleLogger.log.com.pi4j.boardinfo", "off");
-    }
     int code = run(args);
     System.out.flush();
     System.err.flush();

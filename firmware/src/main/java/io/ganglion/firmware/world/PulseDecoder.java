@@ -10,15 +10,26 @@ import io.ganglion.drivers.servo.ServoChannelConfig;
  * <pre>
  *   u = (pulseUs - minPulseUs) / (maxPulseUs - minPulseUs);   u = 1 - u if direction = -1
  *   command = clamp(commandMin + u (commandMax - commandMin), commandMin, commandMax)
+ *   |pulseUs - middle| &lt;= 5 us: command 0         (neutral deadband)
  *   no pulse (output off, sleeping chip): command 0 (no drive)
  * </pre>
+ *
+ * The deadband is that of ESCs and servo amplifiers, which ignore a few microseconds around
+ * neutral; it also absorbs the PCA9685's quantisation (1500 us is 307 counts = 1498.2 us at 50 Hz),
+ * without which a "stopped" mock robot would creep at 0.4 % of full drive.
  */
 final class PulseDecoder {
+
+  /** Half-width of the neutral deadband, us. */
+  static final double DEADBAND_US = 5.0;
 
   private PulseDecoder() {}
 
   static double command(double pulseUs, ServoChannelConfig c) {
     if (!(pulseUs > 0)) {
+      return 0.0;
+    }
+    if (Math.abs(pulseUs - 0.5 * (c.minPulseUs() + c.maxPulseUs())) <= DEADBAND_US) {
       return 0.0;
     }
     double u = (pulseUs - c.minPulseUs()) / (c.maxPulseUs() - c.minPulseUs());
