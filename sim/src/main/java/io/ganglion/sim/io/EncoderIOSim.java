@@ -2,6 +2,7 @@ package io.ganglion.sim.io;
 
 import io.ganglion.drivers.DeviceFaults;
 import io.ganglion.drivers.NanoClock;
+import io.ganglion.drivers.encoder.As5600Registers;
 import io.ganglion.drivers.encoder.EncoderIO;
 import io.ganglion.drivers.encoder.EncoderInputs;
 
@@ -59,7 +60,7 @@ public final class EncoderIOSim implements EncoderIO {
     } else {
       double q = joints.jointPositionRad(joint);
       positionRad = q;
-      angleRad = q >= -Math.PI && q < Math.PI ? q : wrapPi(q);
+      angleRad = q >= -Math.PI && q < Math.PI ? q : As5600Registers.wrapPi(q);
       velocityRadPerSec = joints.jointVelocityRadPerSec(joint);
       sampleNanos = now;
       inputs.connected = true;
@@ -75,10 +76,5 @@ public final class EncoderIOSim implements EncoderIO {
     inputs.velocityRadPerSec = velocityRadPerSec;
     inputs.busErrorCount = busErrorCount;
     inputs.sampleTimestampNanos = sampleNanos;
-  }
-
-  static double wrapPi(double a) {
-    double w = a - 2.0 * Math.PI * Math.floor((a + Math.PI) / (2.0 * Math.PI));
-    return w >= Math.PI ? w - 2.0 * Math.PI : w;
   }
 }
