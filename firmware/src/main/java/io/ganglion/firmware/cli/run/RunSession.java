@@ -48,6 +48,7 @@ public final class RunSession {
   private final LoggingEventSink events;
   private final LoggingTelemetryTap telemetryLog;
   private Thread loopThread;
+  private final java.util.concurrent.CountDownLatch virtualLoopDone = new java.util.concurrent.CountDownLatch(1);
   private Result result;
   private long originNanos;
 
@@ -107,6 +108,7 @@ public final class RunSession {
         firmware.run(durationNanos);
       } finally {
         firmware.shutdownOutputs();
+        virtualLoopDone.countDown();
       }
     } else {
       // collect the start-up garbage (config parsing, Pi4J context, drivers) now, not as a pause
@@ -123,11 +125,20 @@ public final class RunSession {
 
   /** Waits for the loop thread to end (at most {@code millis}, 0 = forever); true when it ended. */
   public boolean awaitLoop(long millis) throws InterruptedException {
+    if (options.virtualTime()) {
+      // the loop runs on the caller of start(): a signal handler waits for it to return
+      return millis == 0 ? waitForever() : virtualLoopDone.await(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
     if (loopThread == null) {
       return true;
     }
     loopThread.join(millis);
     return !loopThread.isAlive();
+  }
+
+  private boolean waitForever() throws InterruptedException {
+    virtualLoopDone.await();
+    return true;
   }
 
   /**
