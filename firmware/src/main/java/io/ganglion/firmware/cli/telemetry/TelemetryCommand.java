@@ -12,13 +12,13 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Record MQTT telemetry to a crash-safe log, replay a log to a broker, stress receivers with malformed payloads.",
-    subcommands = {TelemetryRecordCommand.class, TelemetryReplayCommand.class})
+    subcommands = {TelemetryRecordCommand.class, TelemetryReplayCommand.class, TelemetryFuzzCommand.class})
 public final class TelemetryCommand implements Runnable {
 
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "missing subcommand (record, replay)");
+    throw new ParameterException(spec.commandLine(), "missing subcommand (record, replay, fuzz)");
   }
 }
