@@ -7,39 +7,46 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 
-/** Runs the ganglion CLI in-process and captures its exit code, stdout and stderr. */
+/**
+ * Runs the ganglion CLI in-process and captures its exit code, stdout and stderr: what commands
+ * print through picocli's writers and what reaches System.out/System.err.
+ */
 public final class CliRun {
+
+  private static final Object LOCK = new Object();
 
   public final int code;
   public final String out;
   public final String err;
 
-  private CliRun(int code, String out, String err) {
-    this.code = code;
-    this.out = out;
-    this.err = err;
+  public CliRun(String... args) {
+    synchronized (LOCK) {
+      PrintStream oldOut = System.out;
+      PrintStream oldErr = System.err;
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      StringWriter picoOut = new StringWriter();
+      StringWriter picoErr = new StringWriter();
+      int c;
+      try {
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        CommandLine cmd = GanglionMain.commandLine();
+        cmd.setOut(new PrintWriter(picoOut, true));
+        cmd.setErr(new PrintWriter(picoErr, true));
+        c = cmd.execute(args);
+      } finally {
+        System.setOut(oldOut);
+        System.setErr(oldErr);
+      }
+      this.code = c;
+      this.out = picoOut + out.toString(StandardCharsets.UTF_8);
+      this.err = picoErr + err.toString(StandardCharsets.UTF_8);
+    }
   }
 
-  /** Runs {@code args}; output printed through picocli's writers or System.out/err is captured. */
-  public static synchronized CliRun of(String... args) {
-    PrintStream originalOut = System.out;
-    PrintStream originalErr = System.err;
-    ByteArrayOutputStream sysOut = new ByteArrayOutputStream();
-    ByteArrayOutputStream sysErr = new ByteArrayOutputStream();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code;
-    try {
-      System.setOut(new PrintStream(sysOut, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(sysErr, true, StandardCharsets.UTF_8));
-      CommandLine cmd = GanglionMain.commandLine();
-      cmd.setOut(new PrintWriter(out, true));
-      cmd.setErr(new PrintWriter(err, true));
-      code = cmd.execute(args);
-    } finally {
-      System.setOut(originalOut);
-      System.setErr(originalErr);
-    }
-    return new CliRun(code, out + sysOut.toString(StandardCharsets.UTF_8), err + sysErr.toString(StandardCharsets.UTF_8));
+  /** Runs {@code args} and returns what happened. */
+  public static CliRun of(String... args) {
+    return new CliRun(args);
   }
 }

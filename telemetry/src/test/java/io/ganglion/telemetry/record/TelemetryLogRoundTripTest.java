@@ -70,10 +70,11 @@ class TelemetryLogRoundTripTest {
       w.append(r);
       w.append(r);
       assertEquals(LogFormat.HEADER_BYTES, Files.size(log), "two records stay buffered");
+      long beforeCountFlushMs = System.currentTimeMillis(); // the count-rule flush happens at or after this
       w.append(r);
       assertEquals(3, TelemetryLogs.read(log).records().size(), "the third record triggers the count rule");
       w.append(r);
-      w.flushIfDue(System.currentTimeMillis() + 999);
+      w.flushIfDue(beforeCountFlushMs + 999);
       assertEquals(3, TelemetryLogs.read(log).records().size());
       w.flushIfDue(System.currentTimeMillis() + 1_001);
       assertEquals(4, TelemetryLogs.read(log).records().size(), "the time rule flushes the fourth");

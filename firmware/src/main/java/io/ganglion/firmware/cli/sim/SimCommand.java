@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = io.ganglion.firmware.cli.support.VersionProvider.class,
     description = "Run headless simulations of a robot and its controller.",
-    subcommands = {SimSwimmerCommand.class})
+    subcommands = {SimSwimmerCommand.class, SimNavigateCommand.class})
 public final class SimCommand implements Runnable {
 
   @Spec CommandSpec spec;

@@ -7,12 +7,12 @@ import io.ganglion.firmware.cli.support.Progress;
 import io.ganglion.firmware.cli.support.Summary;
 import io.ganglion.firmware.plot.ChartFiles;
 import io.ganglion.firmware.plot.SwimmerPathPlot;
+import io.ganglion.firmware.law.ControlLaw;
+import io.ganglion.firmware.world.SwimmerSimulation;
 import io.ganglion.sim.swimmer.SwimmerConfig;
-import io.ganglion.sim.swimmer.SwimmerControlLaw;
 import io.ganglion.sim.swimmer.SwimmerCsvWriter;
 import io.ganglion.sim.swimmer.SwimmerModel;
 import io.ganglion.sim.swimmer.SwimmerRecorder;
-import io.ganglion.sim.swimmer.SwimmerRun;
 import io.ganglion.sim.swimmer.SwimmerRunResult;
 import io.ganglion.sim.swimmer.SwimmerState;
 import java.io.BufferedWriter;
@@ -33,7 +33,8 @@ import picocli.CommandLine.Option;
     sortOptions = false,
     description = {
       "Simulate the DeepMind Control Suite swimmer (physics matching MuJoCo) driven by a controller,",
-      "headless, and print how far and how fast it swam."
+      "headless, and print how far and how fast it swam. Runs through the firmware's runtime in virtual",
+      "time: the controller task every 30 ms (with the failsafe), the physics every 2 ms."
     },
     footer = {"", "Examples:",
       "  ganglion sim swimmer",
@@ -83,7 +84,7 @@ public final class SimSwimmerCommand implements Callable<Integer> {
     if (randomInit) {
       state.randomize(seed);
     }
-    SwimmerControlLaw law = SwimmerLaws.create(controller, model.joints(), parseWeights());
+    ControlLaw law = SwimmerLaws.create(controller, state, parseWeights());
     SwimmerPathPlot pathPlot = plot == null ? null : new SwimmerPathPlot(0.03);
     if (plot != null) {
       ChartFiles.requireSupportedExtension("--plot", plot);
@@ -96,7 +97,7 @@ public final class SimSwimmerCommand implements Callable<Integer> {
         Progress progress = new Progress("swimming", steps, "steps", true)) {
       SwimmerRecorder csvRecorder = csvWriter == null ? null : new SwimmerCsvWriter(csvWriter, model.joints());
       SwimmerRecorder recorder = both(csvRecorder, pathPlot);
-      SwimmerRun run = new SwimmerRun(state, law).progress(Math.max(1, steps / 200), progress::update);
+      SwimmerSimulation run = new SwimmerSimulation(state, law).progress(Math.max(1, steps / 200), progress::update);
       if (recorder != null) {
         run.recorder(recorder);
       }
@@ -132,7 +133,7 @@ public final class SimSwimmerCommand implements Callable<Integer> {
     };
   }
 
-  private Summary summary(SwimmerRunResult r, SwimmerControlLaw law) {
+  private Summary summary(SwimmerRunResult r, ControlLaw law) {
     double seconds = r.controlSteps() * 0.03;
     return new Summary()
         .put("links", links)

@@ -1,0 +1,119 @@
+package io.ganglion.firmware.cli.run;
+
+import io.ganglion.drivers.InvalidInputException;
+import io.ganglion.firmware.cli.support.JsonOption;
+import io.ganglion.firmware.config.BoardConfig;
+import io.ganglion.firmware.config.BoardConfigException;
+import io.ganglion.firmware.config.BoardConfigLoader;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code ganglion run}: the firmware on a board, or on a mock board with {@code --mock}. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Run the firmware a board file describes: its drivers, control law, failsafe and loop.",
+      "On a Raspberry Pi it uses the real I2C/GPIO (Pi4J, gpiod + linuxfs); with --mock it runs anywhere on",
+      "register-level fakes of the same chips, coupled to the file's sim model so the mock robot moves.",
+      "Arms by itself after the first healthy tick (e-stop released, every sensor read) unless --no-arm or",
+      "failsafe.auto_arm: false. Stops at --duration, Ctrl-C or SIGTERM: outputs go to their safe values,",
+      "the drivers are closed, and the loop statistics are printed."
+    },
+    footer = {"", "Examples:",
+      "  ganglion run --config firmware/examples/swimmer6.yaml --mock --duration 10",
+      "  ganglion run --config firmware/examples/diffdrive.yaml --mock --virtual-time --duration 30 --json",
+      "  GANGLION_JAVA_OPTS='-XX:+UseSerialGC -Xms64m -Xmx64m -XX:+AlwaysPreTouch' ganglion run --config board.yaml"})
+public final class RunCommand implements Callable<Integer> {
+
+  @Option(names = "--config", paramLabel = "FILE", required = true, description = "The board file (YAML).")
+  Path config;
+
+  @Option(names = "--mock", description = "Run on fakes of the board's chips instead of the real I2C/GPIO.")
+  boolean mock;
+
+  @Option(names = "--duration", paramLabel = "S", description = "Stop after S seconds of loop time (default: run until Ctrl-C/SIGTERM).")
+  Double durationS;
+
+  @Option(names = "--virtual-time", description = "With --mock: simulated time, as fast as the CPU allows, deterministic (needs --duration).")
+  boolean virtualTime;
+
+  @Option(names = "--no-arm", description = "Stay disarmed (outputs safe) whatever the board file's failsafe.auto_arm says.")
+  boolean noArm;
+
+  @Option(names = "--log-telemetry", description = "Print the latest telemetry frame on stderr once per second.")
+  boolean logTelemetry;
+
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the mock IMU's noise (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Mixin JsonOption json;
+
+  @Override
+  public Integer call() throws Exception {
+    if (durationS != null && !(durationS > 0 && durationS <= 1e7)) {
+      throw new InvalidInputException("--duration must be a positive number of seconds, got " + durationS);
+    }
+    if (virtualTime && !mock) {
+      throw new InvalidInputException("--virtual-time needs --mock (a real board runs in real time)");
+    }
+    if (virtualTime && durationS == null) {
+      throw new InvalidInputException("--virtual-time needs --duration (simulated time does not stop by itself)");
+    }
+    BoardConfig board;
+    try {
+      board = BoardConfigLoader.load(config);
+    } catch (BoardConfigException e) {
+      e.getMessage().lines().forEach(System.err::println);
+      return 2;
+    }
+    PrintStream err = System.err;
+    RunSession session = RunSession.open(board, new RunSession.Options(mock, virtualTime,
+        board.failsafe().autoArm() && !noArm, logTelemetry, seed), err);
+    long durationNanos = durationS == null ? 0 : Math.round(durationS * 1e9);
+    Thread hook = new Thread(() -> {
+      session.requestStop();
+      print(session);
+    }, "ganglion-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    err.printf(java.util.Locale.ROOT, "ganglion: running board %s (%s, %s, law %s); %s%n", board.boardId(),
+        mock ? "mock" : "real", virtualTime ? "virtual time" : "real time", board.law().name(),
+        durationS == null ? "Ctrl-C or SIGTERM stops it" : "for " + durationS + " s");
+    err.flush();
+    session.start(durationNanos);
+    if (!virtualTime) {
+      long tid = session.loopThreadTid();
+      err.println("ganglion: loop thread TID " + tid + (tid < 0 ? "" : " (e.g. taskset -p -c 3 " + tid + "; chrt -f -p 50 "
+          + tid + ")"));
+      for (String w : ThreadTuning.apply(tid, board.loop().pinCpu(), board.loop().rtPriority())) {
+        err.println("ganglion: warning: " + w);
+      }
+      err.flush();
+      session.awaitLoop(0);
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      return 0; // the hook prints the report
+    }
+    return print(session);
+  }
+
+  private int print(RunSession session) {
+    synchronized (RunCommand.class) {
+      RunSession.Result r = session.finish();
+      if (!printed) {
+        printed = true;
+        RunReport.of(session, r).print(System.out, json.enabled());
+      }
+      return r.safeApplied() ? 0 : 1;
+    }
+  }
+
+  private boolean printed;
+}

@@ -1,0 +1,84 @@
+package io.ganglion.firmware.cli.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ganglion.firmware.cli.CliRun;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RunCommandTest {
+
+  @Test
+  void aMockRunInVirtualTimeReportsItsLoopStatisticsAsJson() throws Exception {
+    CliRun r = new CliRun("run", "--config", "examples/swimmer6.yaml", "--mock", "--virtual-time", "--duration", "6",
+        "--json");
+    assertEquals(0, r.code, r.err);
+    JsonNode j = new ObjectMapper().readTree(r.out);
+    assertEquals("swimmer6", j.get("board").asText());
+    assertTrue(j.get("virtual_time").asBoolean());
+    assertEquals(6.0, j.get("loop_s").asDouble(), 1e-9);
+    List<String> names = new ArrayList<>();
+    for (JsonNode t : j.get("tasks")) {
+      names.add(t.get("name").asText());
+      assertEquals(0, t.get("misses").asLong(), "virtual time never misses");
+      assertEquals(0.0, t.get("jitter_us").get("max").asDouble(), "virtual time has no jitter");
+    }
+    assertEquals(List.of("encoders", "imu", "controller", "servo", "telemetry", "world"), names);
+    assertEquals(6000, j.get("tasks").get(3).get("runs").asLong(), "servo: 6 s at 1 kHz");
+    assertEquals(200, j.get("tasks").get(2).get("runs").asLong(), "controller: 6 s at 30 ms");
+    JsonNode events = j.get("failsafe").get("events");
+    assertEquals("AUTO_ARM", events.get(0).get("reason").asText());
+    assertEquals("SHUTDOWN", events.get(events.size() - 1).get("reason").asText());
+    assertEquals("DISARMED", j.get("failsafe").get("final_state").asText());
+    assertTrue(j.get("outputs").get("safe_applied").asBoolean());
+    assertEquals(6000, j.get("allocation").get("servo_ticks").asLong());
+    assertTrue(j.get("allocation").get("steady_bytes_per_tick").isNumber(), "6 s is longer than the 5 s warm-up");
+    assertTrue(j.get("world").get("nose_distance_m").asDouble() > 0.2, "the mock swimmer swam");
+    assertTrue(r.err.contains("DISARMED -> ARMED: AUTO_ARM"), "transitions are logged on stderr: " + r.err);
+  }
+
+  @Test
+  void theTextReportHasATableOfTasks() {
+    CliRun r = new CliRun("run", "--config", "examples/diffdrive.yaml", "--mock", "--virtual-time", "--duration", "1");
+    assertEquals(0, r.code, r.err);
+    assertTrue(r.out.contains("start jitter p50/p99/p99.9/max us"), r.out);
+    assertTrue(r.out.lines().anyMatch(l -> l.startsWith("servo ") && l.contains("1000 Hz") && l.contains(" 1000 ")), r.out);
+    assertTrue(r.out.contains("outputs at exit: safe values"), r.out);
+    assertTrue(r.out.contains("mock diffdrive:"), r.out);
+  }
+
+  @Test
+  void noArmKeepsTheOutputsSafe() throws Exception {
+    CliRun r = new CliRun("run", "--config", "examples/diffdrive.yaml", "--mock", "--virtual-time", "--duration", "1",
+        "--no-arm", "--json");
+    assertEquals(0, r.code, r.err);
+    JsonNode j = new ObjectMapper().readTree(r.out);
+    assertEquals(0, j.get("failsafe").get("transitions").asLong());
+    assertEquals(0.0, j.get("world").get("path_length_m").asDouble(), "the robot never moved");
+    assertEquals(0.0, j.get("world").get("final_heading_rad").asDouble(), "nor turned");
+  }
+
+  @Test
+  void usageMistakesExitTwoWithOneLine() {
+    CliRun a = new CliRun("run", "--config", "examples/swimmer6.yaml", "--virtual-time", "--duration", "1");
+    assertEquals(2, a.code);
+    assertTrue(a.err.contains("--virtual-time needs --mock"), a.err);
+    CliRun b = new CliRun("run", "--config", "examples/swimmer6.yaml", "--mock", "--duration", "-1");
+    assertEquals(2, b.code);
+    assertTrue(b.err.contains("--duration must be a positive number"), b.err);
+    CliRun c = new CliRun("run", "--config", "examples/ncap6.yaml", "--mock");
+    assertEquals(2, c.code);
+    assertTrue(c.err.lines().allMatch(l -> l.startsWith("examples/ncap6.yaml: ")), c.err);
+  }
+
+  @Test
+  void withoutMockOffABoardTheDriversSayToUseMock() {
+    CliRun r = new CliRun("run", "--config", "examples/swimmer6.yaml", "--duration", "1");
+    assertTrue(r.code == 1 || r.code == 2, "exit " + r.code + ": " + r.err);
+    assertTrue(r.err.contains("--mock"), r.err);
+  }
+}

@@ -1,0 +1,78 @@
+package io.ganglion.firmware.cli.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ganglion.drivers.fake.FakeGpioPin;
+import io.ganglion.drivers.fake.FakePca9685;
+import io.ganglion.drivers.servo.Pca9685Registers;
+import io.ganglion.drivers.servo.ServoChannelConfig;
+import io.ganglion.firmware.config.BoardConfig;
+import io.ganglion.firmware.config.BoardConfigLoader;
+import io.ganglion.firmware.failsafe.ArmState;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** After a real-time mock run ends, the fake PCA9685's registers hold every joint's safe pulse width. */
+class RunSessionSafeOutputsTest {
+
+  private static void assertSafeRegisters(BoardConfig config, FakePca9685 pwm) {
+    for (ServoChannelConfig c : config.joints()) {
+      int counts = Pca9685Registers.countsFor(c.pulseUs(c.safeCommand()), config.pwm().prescale(),
+          config.pwm().oscillatorHz());
+      assertEquals(0, pwm.onCount(c.channel()), c.name());
+      assertEquals(counts, pwm.offCount(c.channel()), c.name());
+      assertFalse(pwm.fullOffBit(c.channel()), c.name());
+      assertEquals(counts * Pca9685Registers.countDurationUs(config.pwm().prescale(), config.pwm().oscillatorHz()),
+          pwm.pulseWidthUs(c.channel()), 1e-9, c.name());
+    }
+    assertFalse(pwm.isSleeping());
+  }
+
+  private static RunSession session(BoardConfig config) {
+    return RunSession.open(config, new RunSession.Options(true, false, true, false, 1),
+        new PrintStream(new ByteArrayOutputStream()));
+  }
+
+  @Test
+  void aTimedRunEndsWithSafePulseWidths() throws Exception {
+    BoardConfig config = BoardConfigLoader.load(Path.of("examples/swimmer6.yaml"));
+    RunSession s = session(config);
+    FakePca9685 pwm = s.mock().fakes().fake("pca9685", FakePca9685.class);
+    s.start(600_000_000L);
+    Thread.sleep(400);
+    boolean swimming = false;
+    for (ServoChannelConfig c : config.joints()) {
+      swimming |= Math.abs(pwm.pulseWidthUs(c.channel()) - 1500) > 100;
+    }
+    assertTrue(swimming, "armed and driving the joints during the run");
+    s.awaitLoop(0);
+    RunSession.Result r = s.finish();
+    assertSafeRegisters(config, pwm);
+    assertTrue(r.safeApplied());
+    assertEquals(ArmState.DISARMED, r.loop().finalState());
+    assertEquals("SHUTDOWN", r.events().get(r.events().size() - 1).reason.name());
+    for (double us : r.registerPulseWidthUs()) {
+      assertEquals(pwm.pulseWidthUs(0), us, 0.0);
+    }
+  }
+
+  @Test
+  void aStopRequestMidRunAfterAFailsafeAlsoEndsSafe() throws Exception {
+    BoardConfig config = BoardConfigLoader.load(Path.of("examples/diffdrive.yaml"));
+    RunSession s = session(config);
+    FakePca9685 pwm = s.mock().fakes().fake("pca9685", FakePca9685.class);
+    s.start(0);  // until stopped
+    Thread.sleep(300);
+    s.mock().fakes().fake("estop", FakeGpioPin.class).drive(true);
+    Thread.sleep(100);
+    s.requestStop();
+    RunSession.Result r = s.finish();
+    assertSafeRegisters(config, pwm);
+    assertTrue(r.events().stream().anyMatch(e -> e.reason.name().equals("ESTOP")), r.events().toString());
+    assertEquals(r, s.finish(), "finish is idempotent");
+  }
+}

@@ -1,0 +1,63 @@
+package io.ganglion.firmware.cli.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ganglion.firmware.cli.CliRun;
+import io.ganglion.sim.swimmer.NcapSwimmerLaw;
+import io.ganglion.sim.swimmer.SwimmerCsvWriter;
+import io.ganglion.sim.swimmer.SwimmerModel;
+import io.ganglion.sim.swimmer.SwimmerRun;
+import io.ganglion.sim.swimmer.SwimmerState;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SimCommandsTest {
+
+  @Test
+  void simSwimmerThroughTheRuntimeWritesTheSameCsvAsTheDirectLoop(@TempDir Path dir) throws Exception {
+    Path csv = dir.resolve("swim.csv");
+    CliRun r = new CliRun("sim", "swimmer", "--steps", "200", "--csv", csv.toString(), "--json");
+    assertEquals(0, r.code, r.err);
+    StringWriter expected = new StringWriter();
+    new SwimmerRun(new SwimmerState(SwimmerModel.dmControl(6)), NcapSwimmerLaw.shared(5, 1, 1, 1, -1))
+        .recorder(new SwimmerCsvWriter(expected, 5)).run(200);
+    assertEquals(expected.toString(), Files.readString(csv));
+    assertEquals("ncap", new ObjectMapper().readTree(r.out).get("controller").asText());
+  }
+
+  @Test
+  void simNavigateHoldsTheCommandedVelocity() throws Exception {
+    CliRun r = new CliRun("sim", "navigate", "--v", "0.3", "--w", "0", "--seconds", "10", "--json");
+    assertEquals(0, r.code, r.err);
+    JsonNode j = new ObjectMapper().readTree(r.out);
+    assertEquals(0.3, j.get("mean_v_m_s").asDouble(), 1e-6);
+    assertEquals(0.0, j.get("mean_w_rad_s").asDouble(), 1e-9);
+    assertEquals(0.0, j.get("final_y_m").asDouble(), 1e-9, "straight along x");
+    assertEquals(10 * 0.3, j.get("final_x_m").asDouble(), 0.05);
+    assertEquals(500, j.get("law_steps").asLong(), "10 s at 50 Hz");
+    assertEquals(0, j.get("failsafe_trips").asLong());
+  }
+
+  @Test
+  void simNavigateDefaultsToTheExampleRobotAndIsDeterministic() {
+    CliRun a = new CliRun("sim", "navigate", "--seconds", "5", "--json");
+    CliRun b = new CliRun("sim", "navigate", "--seconds", "5", "--json");
+    assertEquals(0, a.code, a.err);
+    String strip = "\"wall_s\":[0-9.eE-]+";
+    assertEquals(a.out.replaceAll(strip, ""), b.out.replaceAll(strip, ""));
+    assertTrue(a.out.contains("\"command_w_rad_s\":0.5"), a.out);
+  }
+
+  @Test
+  void simNavigateRefusesABoardWithoutTheDriveModel() {
+    CliRun r = new CliRun("sim", "navigate", "--config", "examples/swimmer6.yaml");
+    assertEquals(2, r.code);
+    assertTrue(r.err.contains("sim.model diffdrive"), r.err);
+  }
+}

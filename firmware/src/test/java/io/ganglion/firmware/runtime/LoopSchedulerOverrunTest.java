@@ -1,0 +1,66 @@
+package io.ganglion.firmware.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Overruns in virtual time: a task that "stalls" moves the virtual clock forward
+ * ({@code sleepUntil} a later time from inside the task), so every other release becomes late,
+ * exactly as a blocked thread would make them on a board.
+ */
+class LoopSchedulerOverrunTest {
+
+  private static final long MS = 1_000_000L;
+
+  private static final class Run {
+    final List<Long> starts = new ArrayList<>();
+    final TaskStats stats;
+
+    Run(OverrunPolicy policy, long stallAtNanos, long stallNanos) {
+      VirtualClock clock = new VirtualClock();
+      LoopScheduler s = new LoopScheduler(clock, policy);
+      stats = s.add("servo", MS, now -> {
+        starts.add(now);
+        if (now == stallAtNanos) {
+          clock.sleepUntil(now + stallNanos);
+        }
+      });
+      s.runFor(10 * MS);
+    }
+  }
+
+  @Test
+  void skipDropsTheReleasesMoreThanAPeriodLateAndKeepsThePhase() {
+    // stalls 3.5 ms at t = 2 ms: releases at 3, 4 ms are more than a period late and dropped,
+    // the one at 5 ms (0.5 ms late) runs at once, then 6, 7, ... on the original grid
+    Run r = new Run(OverrunPolicy.SKIP, 2 * MS, 3 * MS + MS / 2);
+    assertEquals(List.of(0L, MS, 2 * MS, 5 * MS + MS / 2, 6 * MS, 7 * MS, 8 * MS, 9 * MS), r.starts);
+    assertEquals(2, r.stats.skipped());
+    assertEquals(2, r.stats.misses());
+    assertEquals(2, r.stats.maxConsecutiveMisses());
+    assertEquals(0, r.stats.consecutiveMisses());
+    assertEquals(MS / 2, r.stats.startLatenessNanos().getMaxValue(), MS / 1000);
+  }
+
+  @Test
+  void catchUpRunsEveryReleaseBackToBackUntilOnTime() {
+    Run r = new Run(OverrunPolicy.CATCH_UP, 2 * MS, 3 * MS + MS / 2);
+    long resumed = 5 * MS + MS / 2;
+    assertEquals(List.of(0L, MS, 2 * MS, resumed, resumed, resumed, 6 * MS, 7 * MS, 8 * MS, 9 * MS), r.starts);
+    assertEquals(0, r.stats.skipped());
+    // late by 2.5 ms and 1.5 ms: misses; 0.5 ms: not a miss
+    assertEquals(2, r.stats.misses());
+    assertEquals(2, r.stats.maxConsecutiveMisses());
+    assertEquals(10, r.stats.runs());
+  }
+
+  @Test
+  void aStartLessThanOnePeriodLateIsNotAMiss() {
+    Run r = new Run(OverrunPolicy.SKIP, 2 * MS, MS / 2);
+    assertEquals(0, r.stats.misses());
+    assertEquals(List.of(0L, MS, 2 * MS, 3 * MS, 4 * MS, 5 * MS, 6 * MS, 7 * MS, 8 * MS, 9 * MS), r.starts);
+  }
+}

@@ -1,0 +1,38 @@
+package io.ganglion.firmware.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class TaskStatsTest {
+
+  @Test
+  void valuesBeyondTheTrackableRangeAreClampedAndCounted() {
+    TaskStats s = new TaskStats("t", 1_000_000L);
+    s.recordRun(TaskStats.HIGHEST_TRACKABLE_NANOS * 3, -5);
+    assertEquals(1, s.clampedValues());
+    assertEquals(1, s.runs());
+    assertEquals(TaskStats.HIGHEST_TRACKABLE_NANOS, s.startLatenessNanos().getMaxValue(),
+        TaskStats.HIGHEST_TRACKABLE_NANOS / 1000);
+    assertEquals(0, s.computeNanos().getMaxValue());
+  }
+
+  @Test
+  void consecutiveMissesResetOnAnOnTimeStartAndTheLongestRunIsKept() {
+    TaskStats s = new TaskStats("t", 1_000L);
+    s.recordRun(1_001, 1);
+    s.recordRun(5_000, 1);
+    s.recordSkipped(3);
+    assertEquals(5, s.consecutiveMisses());
+    s.recordRun(1_000, 1);
+    assertEquals(0, s.consecutiveMisses());
+    s.recordRun(2_000, 1);
+    assertEquals(5, s.maxConsecutiveMisses());
+    assertEquals(6, s.misses());
+    assertEquals(3, s.skipped());
+    s.reset();
+    assertEquals(0, s.runs());
+    assertEquals(0, s.maxConsecutiveMisses());
+    assertEquals(0, s.startLatenessNanos().getTotalCount());
+  }
+}
