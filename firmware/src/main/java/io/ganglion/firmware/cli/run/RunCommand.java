@@ -52,6 +52,11 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the mock IMU's noise (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(names = "--broker", paramLabel = "URL",
+      description = "Publish status, telemetry and events on this MQTT broker (tcp://HOST:PORT or ssl://...) when the board"
+          + " file has no telemetry section; with --io hil, also the HIL broker.")
+  String broker;
+
   @Mixin JsonOption json;
 
   @Override
@@ -74,7 +79,7 @@ public final class RunCommand implements Callable<Integer> {
     }
     PrintStream err = System.err;
     RunSession session = RunSession.open(board, new RunSession.Options(mock, virtualTime,
-        board.failsafe().autoArm() && !noArm, logTelemetry, seed), err);
+        board.failsafe().autoArm() && !noArm, logTelemetry, seed, broker), err);
     long durationNanos = durationS == null ? 0 : Math.round(durationS * 1e9);
     Thread hook = new Thread(() -> {
       session.requestStop();

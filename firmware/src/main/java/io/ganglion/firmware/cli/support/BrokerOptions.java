@@ -49,9 +49,18 @@ public final class BrokerOptions {
    * @param err where to say which embedded broker was started
    */
   public Connection open(String clientId, PrintWriter err) {
+    return open(broker, embeddedPort, caFile, username, clientId, err);
+  }
+
+  /**
+   * Starts the embedded broker when {@code broker} is {@code embedded}, and resolves the settings
+   * (shared by the commands whose broker is optional).
+   */
+  public static Connection open(String broker, int embeddedPort, Path caFile, String username, String clientId,
+      PrintWriter err) {
     EmbeddedBroker started = null;
     String url = broker;
-    if (embedded()) {
+    if (EmbeddedBroker.EMBEDDED.equals(broker)) {
       started = EmbeddedBroker.start(embeddedPort);
       url = started.url();
       err.println("ganglion: embedded MQTT broker at " + url + " (stops when this command ends)");
