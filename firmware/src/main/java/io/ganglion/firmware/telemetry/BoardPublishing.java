@@ -44,7 +44,15 @@ public final class BoardPublishing {
       throw new InvalidInputException("telemetry.username_env names $" + t.usernameEnv() + ", which is not set");
     }
     MqttSettings mqtt = MqttSettings.resolve(url, clientId, user, pass, null, env);
-    CommandKey key = t != null && t.boardKeyFile() != null ? CommandKey.fromFile(t.boardKeyFile()) : null;
+    CommandKey key = null;
+    if (t != null && t.boardKeyFile() != null) {
+      if (Files.isReadable(t.boardKeyFile())) {
+        key = CommandKey.fromFile(t.boardKeyFile());
+      } else {
+        System.err.println("ganglion: warning: telemetry.board_key_file " + t.boardKeyFile()
+            + " is not readable: commands are not accepted (create it, e.g. openssl rand -hex 32 > FILE)");
+      }
+    }
     BoardIdentity id = new BoardIdentity(config.boardId(), firmwareVersion, configHash(config), law.name());
     return BoardTelemetry.start(mqtt, id, config.jointCount(), config.jointCount(), config.imu() != null, List.of(),
         TelemetryFormat.BINARY, key, law, clockMicros, 0);

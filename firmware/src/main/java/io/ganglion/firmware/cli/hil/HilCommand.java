@@ -12,13 +12,13 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Hardware-in-the-loop over MQTT: lock-step sensor/actuator exchange between a simulator and a board.",
-    subcommands = {HilBenchCommand.class})
+    subcommands = {HilServeCommand.class, HilBenchCommand.class})
 public final class HilCommand implements Runnable {
 
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "missing subcommand (bench)");
+    throw new ParameterException(spec.commandLine(), "missing subcommand (serve, bench)");
   }
 }

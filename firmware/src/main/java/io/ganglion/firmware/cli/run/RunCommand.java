@@ -57,6 +57,22 @@ public final class RunCommand implements Callable<Integer> {
           + " file has no telemetry section; with --io hil, also the HIL broker.")
   String broker;
 
+  @Option(names = "--io", paramLabel = "KIND",
+      description = "Where the IO seams go: board (Pi4J, the default), mock (as --mock) or hil (a remote simulator over"
+          + " MQTT: needs --broker and --session).")
+  String ioKind;
+
+  @Option(names = "--session", paramLabel = "ID", description = "With --io hil: the HIL session id (the simulator's --session).")
+  String session;
+
+  @Option(names = "--link-timeout-ms", paramLabel = "MS", defaultValue = "500",
+      description = "With --io hil: no sensor frame for MS of wall time = link lost: the failsafe trips (default: ${DEFAULT-VALUE}).")
+  long linkTimeoutMs;
+
+  @Option(names = "--give-up-s", paramLabel = "S", defaultValue = "0",
+      description = "With --io hil: stop after S seconds without a frame (default: ${DEFAULT-VALUE} = wait until Ctrl-C).")
+  double giveUpS;
+
   @Mixin JsonOption json;
 
   @Override
@@ -70,12 +86,23 @@ public final class RunCommand implements Callable<Integer> {
     if (virtualTime && durationS == null) {
       throw new InvalidInputException("--virtual-time needs --duration (simulated time does not stop by itself)");
     }
+    if (ioKind != null) {
+      switch (ioKind) {
+        case "board" -> { }
+        case "mock" -> mock = true;
+        case "hil" -> { }
+        default -> throw new InvalidInputException("--io must be board, mock or hil, got '" + ioKind + "'");
+      }
+    }
     BoardConfig board;
     try {
       board = BoardConfigLoader.load(config);
     } catch (BoardConfigException e) {
       e.getMessage().lines().forEach(System.err::println);
       return 2;
+    }
+    if ("hil".equals(ioKind)) {
+      return HilRun.run(board, broker, session, linkTimeoutMs, giveUpS, !noArm && board.failsafe().autoArm(), json.enabled());
     }
     PrintStream err = System.err;
     RunSession session = RunSession.open(board, new RunSession.Options(mock, virtualTime,
