@@ -1,6 +1,5 @@
 package io.ganglion.firmware.telemetry;
 
-import io.ganglion.drivers.InvalidInputException;
 import io.ganglion.firmware.config.BoardConfig;
 import io.ganglion.firmware.law.ControlLaw;
 import io.ganglion.telemetry.command.CommandKey;
@@ -28,12 +27,22 @@ public final class BoardPublishing {
   /**
    * Starts publishing for {@code config}, or returns null when neither the file nor {@code brokerOverride} names a broker.
    *
-   * @param brokerOverride a broker URL from the command line (used when the file has no telemetry section), or null
+   * @param brokerOverride a broker URL from the command line (replaces the file's URL; credentials and key still
+   *     come from the file's section), or null
    */
   public static BoardTelemetry start(BoardConfig config, String brokerOverride, ControlLaw law, String firmwareVersion,
       LongSupplier clockMicros, Map<String, String> env) throws InterruptedException {
+    return start(config, brokerOverride, true, law, firmwareVersion, clockMicros, env);
+  }
+
+  /**
+   * Like {@link #start(BoardConfig, String, ControlLaw, String, LongSupplier, Map)}; {@code useFileBroker}
+   * false ignores the file's section (a virtual-time run publishes only to a broker given explicitly).
+   */
+  public static BoardTelemetry start(BoardConfig config, String brokerOverride, boolean useFileBroker, ControlLaw law,
+      String firmwareVersion, LongSupplier clockMicros, Map<String, String> env) throws InterruptedException {
     var t = config.telemetry();
-    String url = t != null ? t.brokerUrl().toString() : brokerOverride;
+    String url = brokerOverride != null ? brokerOverride : t != null && useFileBroker ? t.brokerUrl().toString() : null;
     if (url == null) {
       return null;
     }
@@ -41,7 +50,9 @@ public final class BoardPublishing {
     String user = t != null && t.usernameEnv() != null ? env.get(t.usernameEnv()) : null;
     String pass = t != null && t.passwordEnv() != null ? env.get(t.passwordEnv()) : null;
     if (t != null && t.usernameEnv() != null && user == null) {
-      throw new InvalidInputException("telemetry.username_env names $" + t.usernameEnv() + ", which is not set");
+      System.err.println("ganglion: warning: telemetry.username_env names $" + t.usernameEnv()
+          + ", which is not set: connecting anonymously");
+      pass = null;
     }
     MqttSettings mqtt = MqttSettings.resolve(url, clientId, user, pass, null, env);
     CommandKey key = null;

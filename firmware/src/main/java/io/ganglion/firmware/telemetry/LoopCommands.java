@@ -45,6 +45,19 @@ public final class LoopCommands implements CommandHandler, PeriodicTask {
   private volatile FailsafeRequests requests;
   private volatile ControlLaw law;
   private final AtomicLong applied = new AtomicLong();
+  private AppliedListener listener;
+
+  /** Told about every command the loop applies (a tick log records them for replay); loop thread, no allocation. */
+  @FunctionalInterface
+  public interface AppliedListener {
+    /** The loop applied command {@code what} (an internal code) with {@code value}. */
+    void applied(int what, double value);
+  }
+
+  /** Sets the listener (before the loop starts). */
+  public void listener(AppliedListener l) {
+    this.listener = l;
+  }
   private double turnRight;
   private double turnLeft;
   private double vMS;
@@ -118,34 +131,43 @@ public final class LoopCommands implements CommandHandler, PeriodicTask {
   /** Applies every queued command (the loop's {@code commands} task). */
   @Override
   public void run(long nowNanos) {
-    ControlLaw law = this.law;
     for (Queued q; (q = queue.poll()) != null; ) {
-      switch (q.what) {
-        case ARM -> requests.requestArm();
-        case DISARM -> requests.requestDisarm();
-        case REARM -> requests.requestRearm();
-        case SPEED -> ((NcapLaw) law).setSpeed(q.value);
-        case TURN_RIGHT -> {
-          turnRight = q.value;
-          ((NcapLaw) law).setTurn(turnRight, turnLeft);
-        }
-        case TURN_LEFT -> {
-          turnLeft = q.value;
-          ((NcapLaw) law).setTurn(turnRight, turnLeft);
-        }
-        case V -> {
-          vMS = q.value;
-          ((DriveLaw) law).setCommand(vMS, wRadS);
-        }
-        case W -> {
-          wRadS = q.value;
-          ((DriveLaw) law).setCommand(vMS, wRadS);
-        }
-        default -> {
-        }
+      if (listener != null) {
+        listener.applied(q.what, q.value);
       }
-      applied.incrementAndGet();
+      apply(q.what, q.value);
     }
+  }
+
+  /** Applies one command by its code (the loop's task, or a replay of a recorded run). */
+  public void apply(int what, double value) {
+    ControlLaw law = this.law;
+    switch (what) {
+      case ARM -> requests.requestArm();
+      case DISARM -> requests.requestDisarm();
+      case REARM -> requests.requestRearm();
+      case SPEED -> ((NcapLaw) law).setSpeed(value);
+      case TURN_RIGHT -> {
+        turnRight = value;
+        ((NcapLaw) law).setTurn(turnRight, turnLeft);
+      }
+      case TURN_LEFT -> {
+        turnLeft = value;
+        ((NcapLaw) law).setTurn(turnRight, turnLeft);
+      }
+      case V -> {
+        vMS = value;
+        ((DriveLaw) law).setCommand(vMS, wRadS);
+      }
+      case W -> {
+        wRadS = value;
+        ((DriveLaw) law).setCommand(vMS, wRadS);
+      }
+      default -> {
+        return;
+      }
+    }
+    applied.incrementAndGet();
   }
 
   /** Commands applied by the loop so far. */

@@ -54,7 +54,8 @@ public final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--broker", paramLabel = "URL",
       description = "Publish status, telemetry and events on this MQTT broker (tcp://HOST:PORT or ssl://...) when the board"
-          + " file has no telemetry section; with --io hil, also the HIL broker.")
+          + " file names none (replaces its URL; a --virtual-time run publishes only with --broker); with --io hil, also"
+          + " the HIL broker.")
   String broker;
 
   @Option(names = "--io", paramLabel = "KIND",
@@ -72,6 +73,11 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--give-up-s", paramLabel = "S", defaultValue = "0",
       description = "With --io hil: stop after S seconds without a frame (default: ${DEFAULT-VALUE} = wait until Ctrl-C).")
   double giveUpS;
+
+  @Option(names = "--record", paramLabel = "FILE",
+      description = "Record every tick's inputs, outputs and task times into a tick log; ganglion replay FILE re-runs the"
+          + " controller on them and checks the outputs are identical.")
+  Path record;
 
   @Mixin JsonOption json;
 
@@ -106,7 +112,7 @@ public final class RunCommand implements Callable<Integer> {
     }
     PrintStream err = System.err;
     RunSession session = RunSession.open(board, new RunSession.Options(mock, virtualTime,
-        board.failsafe().autoArm() && !noArm, logTelemetry, seed, broker), err);
+        board.failsafe().autoArm() && !noArm, logTelemetry, seed, broker, record), err);
     long durationNanos = durationS == null ? 0 : Math.round(durationS * 1e9);
     Thread hook = new Thread(() -> {
       session.requestStop();

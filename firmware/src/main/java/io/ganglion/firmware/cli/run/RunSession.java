@@ -24,6 +24,8 @@ import io.ganglion.firmware.tap.LoggingTelemetryTap;
 import io.ganglion.firmware.tap.TelemetryTap;
 import io.ganglion.firmware.telemetry.BoardPublishing;
 import io.ganglion.firmware.telemetry.BoardTelemetry;
+import io.ganglion.firmware.ticklog.TickConfig;
+import io.ganglion.firmware.ticklog.TickRecorder;
 import io.ganglion.firmware.world.MockBoard;
 import java.io.PrintStream;
 import java.util.List;
@@ -39,11 +41,11 @@ public final class RunSession {
 
   /** How to run. */
   public record Options(boolean mock, boolean virtualTime, boolean autoArm, boolean logTelemetry, long seed,
-      String broker) {
+      String broker, java.nio.file.Path record) {
 
-    /** Options without a command-line broker (telemetry only when the board file names one). */
+    /** Options without a command-line broker (telemetry only when the board file names one) or tick log. */
     public Options(boolean mock, boolean virtualTime, boolean autoArm, boolean logTelemetry, long seed) {
-      this(mock, virtualTime, autoArm, logTelemetry, seed, null);
+      this(mock, virtualTime, autoArm, logTelemetry, seed, null, null);
     }
   }
 
@@ -56,6 +58,7 @@ public final class RunSession {
   private final LoopClock clock;
   private final MockBoard mock;
   private final RobotIo io;
+  private final TickRecorder recorder;
   private final Firmware firmware;
   private final LoggingEventSink events;
   private final LoggingTelemetryTap telemetryLog;
@@ -69,14 +72,17 @@ public final class RunSession {
     this.config = config;
     this.options = options;
     this.clock = options.virtualTime() ? new VirtualClock() : new RealTimeClock(config.loop().spinNanos());
+    RobotIo rawIo;
     if (options.mock()) {
       mock = MockBoard.create(config, clock, options.seed());
-      io = mock.io();
+      rawIo = mock.io();
     } else {
       mock = null;
       Context context = Pi4jContexts.raspberryPi();
-      io = Pi4jRobotIo.open(context, config, clock, List.of(context::shutdown));
+      rawIo = Pi4jRobotIo.open(context, config, clock, List.of(context::shutdown));
     }
+    recorder = options.record() == null ? null : TickRecorder.create(options.record(), clock);
+    io = recorder == null ? rawIo : recorder.wrap(rawIo);
     ControlLaw law;
     try {
       law = ControlLaws.create(config.law());
@@ -87,7 +93,7 @@ public final class RunSession {
     events = new LoggingEventSink(log, "ganglion: ", !options.virtualTime());
     telemetryLog = options.logTelemetry() ? new LoggingTelemetryTap(io.joints(), io.servo().channelCount(), log, 1000) : null;
     try {
-      mqtt = BoardPublishing.start(config, options.broker(), law,
+      mqtt = BoardPublishing.start(config, options.broker(), !options.virtualTime(), law,
           VersionProvider.version(), () -> clock.nanoTime() / 1_000, System.getenv());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -123,6 +129,13 @@ public final class RunSession {
     firmware = b.build();
     if (mqtt != null && mqtt.commands() != null) {
       mqtt.commands().bind(firmware.requests(), law);
+    }
+    if (recorder != null) {
+      recorder.begin(TickConfig.of(config, settings, firmware.scheduler(), recorder.layouts(),
+          VersionProvider.version(), options.mock() ? "mock" : "board"), firmware.scheduler());
+      if (mqtt != null && mqtt.commands() != null) {
+        mqtt.commands().listener(recorder);
+      }
     }
   }
 
@@ -220,6 +233,9 @@ public final class RunSession {
     if (mqtt != null) {
       mqtt.close(); // drains, publishes offline (shutdown)
     }
+    if (recorder != null) {
+      recorder.close();
+    }
     String closeProblem = io.closeQuietly();
     result = new Result(report, events.history(), servo.commands.clone(), servo.pulseWidthUs.clone(), registers,
         servo.safeApplied, closeProblem);
@@ -241,6 +257,11 @@ public final class RunSession {
 
   public Firmware firmware() {
     return firmware;
+  }
+
+  /** The tick recorder (null without --record). */
+  public TickRecorder recorder() {
+    return recorder;
   }
 
   /** The MQTT side (null when the board publishes nothing). */
