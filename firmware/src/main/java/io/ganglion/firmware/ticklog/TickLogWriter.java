@@ -24,6 +24,7 @@ final class TickLogWriter implements AutoCloseable {
   private final Path path;
   private final FileChannel channel;
   private final ByteBuffer buffer;
+  private final ByteBuffer direct; // the channel copies heap buffers into a temporary direct one: write from this instead
   private final CRC32 crc = new CRC32();
   private long records;
   private long bytes;
@@ -37,6 +38,7 @@ final class TickLogWriter implements AutoCloseable {
       throw new GanglionException("cannot create the tick log " + path + ": " + e.getMessage(), e);
     }
     this.buffer = ByteBuffer.allocate(bufferBytes).order(ByteOrder.LITTLE_ENDIAN);
+    this.direct = ByteBuffer.allocateDirect(bufferBytes);
     buffer.put((byte) 'G').put((byte) 'L').put((byte) 'O').put((byte) 'G').putShort((short) 1).putShort((short) 0)
         .putLong(System.currentTimeMillis());
     bytes = buffer.position();
@@ -64,9 +66,12 @@ final class TickLogWriter implements AutoCloseable {
   /** Writes the buffer to the file. */
   void flush() {
     buffer.flip();
+    direct.clear();
+    direct.put(buffer);
+    direct.flip();
     try {
-      while (buffer.hasRemaining()) {
-        channel.write(buffer);
+      while (direct.hasRemaining()) {
+        channel.write(direct);
       }
     } catch (IOException e) {
       throw new GanglionException("cannot write the tick log " + path + ": " + e.getMessage(), e);
