@@ -25,6 +25,9 @@ import java.util.function.LongSupplier;
  */
 public final class BoardTelemetry implements AutoCloseable {
 
+  /** The publisher thread's idle sleep on a board, us. */
+  public static final long IDLE_PARK_MICROS = 1_000;
+
   private final TelemetryPublisher publisher;
   private final MqttTelemetryTap tap;
   private final MqttEventSink events;
@@ -52,7 +55,13 @@ public final class BoardTelemetry implements AutoCloseable {
       long connectWaitMillis) throws InterruptedException {
     List<StreamSchema> streams = new ArrayList<>(FrameStreams.of(joints, channels, imu));
     streams.addAll(worldStreams);
-    TelemetryPublisher p = new TelemetryPublisher(mqtt, identity, streams, PublisherConfig.defaults().withFormat(format));
+    PublisherConfig d = PublisherConfig.defaults().withFormat(format);
+    // a board shares its cores with the loop: the publisher thread wakes every 1 ms when idle (not 200 us);
+    // batches wait at most maxBatchDelay (2 ms) plus that
+    PublisherConfig config = new PublisherConfig(d.format(), d.ringCapacity(), d.maxBatchSamples(), d.maxBatchDelayMicros(),
+        d.statusPeriodMillis(), d.maxInFlightMessages(), d.eventCapacity(), d.reconnectInitialMillis(), d.reconnectMaxMillis(),
+        IDLE_PARK_MICROS);
+    TelemetryPublisher p = new TelemetryPublisher(mqtt, identity, streams, config);
     LoopCommands commands = null;
     if (key != null) {
       commands = new LoopCommands(null, law);

@@ -41,7 +41,8 @@ public final class MonitorState implements MessageHandler {
   private static final int OTHER = 4;
 
   /** Sample-drop counters of a publisher's status (docs/telemetry.md). */
-  private static final List<String> SAMPLE_DROPS = List.of("ring_overflow", "not_connected", "backpressure", "publish_failed");
+  private static final List<String> SAMPLE_DROPS = List.of("ring_overflow", "not_connected", "backpressure", "publish_failed",
+      "in_flight_lost");
 
   private final TelemetryReceiver telemetry;
   private final RejectCounters statusRejects = new RejectCounters();

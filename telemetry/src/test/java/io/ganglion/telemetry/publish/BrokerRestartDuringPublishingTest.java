@@ -80,7 +80,7 @@ class BrokerRestartDuringPublishingTest {
       assertTrue(c.get("not_connected") > 0, "samples offered while disconnected are counted as dropped: " + c);
       assertEquals(offered, c.get("samples_offered"));
       assertEquals(offered, c.get("samples_sent") + c.get("ring_overflow") + c.get("not_connected") + c.get("backpressure")
-          + c.get("publish_failed"), "every offered sample is sent or dropped under a counter: " + c);
+          + c.get("publish_failed") + c.get("in_flight_lost"), "every offered sample is sent or dropped under a counter: " + c);
       assertTrue(joints.samples() <= c.get("samples_sent"));
       assertTrue(worstOfferNanos < TimeUnit.MILLISECONDS.toNanos(50),
           "an offer never waits for the network (connect timeouts are seconds): worst " + worstOfferNanos / 1e3 + " us");
