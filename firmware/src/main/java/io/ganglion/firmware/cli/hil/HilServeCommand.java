@@ -49,8 +49,13 @@ import picocli.CommandLine.Spec;
       "  ganglion run --config firmware/examples/swimmer6-hil.yaml --io hil --broker tcp://127.0.0.1:1883 --session s1"})
 public final class HilServeCommand implements Callable<Integer> {
 
-  @Option(names = "--world", paramLabel = "W", defaultValue = "swimmer", description = "The world: swimmer (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--world", paramLabel = "W", defaultValue = "swimmer",
+      description = "swimmer (30 ms steps) or navigate (the differential-drive robot, one step per physics step) (default: ${DEFAULT-VALUE}).")
   String world;
+
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "navigate: the board file whose robot to simulate (default: firmware/examples/diffdrive.yaml).")
+  Path config;
 
   @Option(names = "--links", paramLabel = "N", defaultValue = "6", description = "Swimmer links, 3..50 (default: ${DEFAULT-VALUE}).")
   int links;
@@ -91,6 +96,9 @@ public final class HilServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     validate();
+    if (world.equals("navigate")) {
+      return navigate();
+    }
     SwimmerModel model = new SwimmerModel(SwimmerConfig.dmControl(links));
     SwimmerState state = new SwimmerState(model);
     if (randomInit) {
@@ -146,9 +154,51 @@ public final class HilServeCommand implements Callable<Integer> {
     return r.completed() ? 0 : 1;
   }
 
+  private int navigate() throws Exception {
+    io.ganglion.firmware.config.BoardConfig board = config != null ? io.ganglion.firmware.config.BoardConfigLoader.load(config)
+        : io.ganglion.firmware.cli.sim.SimNavigateCommand.builtInBoard();
+    io.ganglion.firmware.hil.HilNavigateWorld w = new io.ganglion.firmware.hil.HilNavigateWorld(board);
+    PrintWriter err = spec.commandLine().getErr();
+    HilServer.Result r;
+    try (BrokerOptions.Connection broker = brokerOptions.open(BrokerOptions.clientId("ganglion-hil-sim"), err);
+         HilSimulatorLink link = HilSimulatorLink.connect(broker.settings(), session, w.sensorWords(), 10_000);
+         Progress progress = new Progress("hil", steps, "steps", true)) {
+      err.println("ganglion: serving navigate (" + board.boardId() + ") on " + HilTopics.sensors(session) + " via "
+          + broker.url() + "; waiting for the board (ganglion run --io hil --session " + session + ")");
+      err.flush();
+      r = HilServer.serve(w, link, new HilServer.Options(steps, TimeUnit.MILLISECONDS.toNanos(retransmitMs),
+          TimeUnit.MILLISECONDS.toNanos(linkTimeoutMs), Math.round(giveUpS * 1e9)), err, progress::update);
+    }
+    var s = w.state();
+    new Summary()
+        .put("world", w.name())
+        .put("board", board.boardId())
+        .put("session", session)
+        .put("steps", r.steps())
+        .put("completed", r.completed())
+        .put("seconds", s.timeS())
+        .put("final_x_m", s.xM())
+        .put("final_y_m", s.yM())
+        .put("final_heading_rad", s.headingRad())
+        .put("path_length_m", s.pathLengthM())
+        .put("steps_per_s", r.stepsPerSecond())
+        .put("pauses", r.pauses())
+        .put("paused_s", r.pausedSeconds())
+        .put("retransmits", r.retransmits())
+        .put("wall_s", r.wallSeconds())
+        .line("HIL navigate (%s), session %s: %d of %d lock-step steps (%.3f s simulated)%s", board.boardId(), session,
+            r.steps(), steps, s.timeS(), r.completed() ? "" : ", INCOMPLETE")
+        .line("  final pose                 (%.4f, %.4f) m, heading %.4f rad; path %.3f m", s.xM(), s.yM(), s.headingRad(),
+            s.pathLengthM())
+        .line("  lock-step                  %.0f steps/s, %d pauses (%.1f s), %d retransmits, wall %.2f s",
+            r.stepsPerSecond(), r.pauses(), r.pausedSeconds(), r.retransmits(), r.wallSeconds())
+        .print(spec.commandLine().getOut(), json.enabled());
+    return r.completed() ? 0 : 1;
+  }
+
   private void validate() {
-    if (!world.equals("swimmer")) {
-      throw new InvalidInputException("--world " + world + " is not served yet; use swimmer");
+    if (!world.equals("swimmer") && !world.equals("navigate")) {
+      throw new InvalidInputException("--world must be swimmer or navigate, got " + world);
     }
     HilTopics.requireSession(session);
     if (links < SwimmerConfig.MIN_BODIES || links > SwimmerConfig.MAX_BODIES) {

@@ -105,6 +105,11 @@ public final class SimNavigateCommand implements Callable<Integer> {
     }
   }
 
+  /** The built-in robot (firmware/examples/diffdrive.yaml from the jar). */
+  public static BoardConfig builtInBoard() throws IOException {
+    return builtIn();
+  }
+
   private static BoardConfig builtIn() throws IOException {
     try (InputStream in = SimNavigateCommand.class.getResourceAsStream(DEFAULT_CONFIG)) {
       if (in == null) {
