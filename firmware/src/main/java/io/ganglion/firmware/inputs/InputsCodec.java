@@ -3,7 +3,6 @@ package io.ganglion.firmware.inputs;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -239,6 +238,6 @@ public final class InputsCodec {
 
   @Override
   public String toString() {
-    return layout + " (" + words + " words)" + (Arrays.asList(fields).isEmpty() ? "" : "");
+    return layout + " (" + words + " words)";
   }
 }

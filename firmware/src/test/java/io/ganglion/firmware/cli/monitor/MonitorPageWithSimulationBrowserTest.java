@@ -25,7 +25,7 @@ class MonitorPageWithSimulationBrowserTest {
          Monitor m = Monitor.start(MqttSettings.of(broker.url(), "page-monitor"), null);
          MonitorWebServer web = MonitorWebServer.start(m, "127.0.0.1", 0, 250, 0)) {
       assertTrue(m.awaitSubscribed(10, TimeUnit.SECONDS));
-      CompletableFuture<CliRun> sim = CompletableFuture.supplyAsync(() -> CliRun.of("sim", "swimmer", "--steps", "250",
+      CompletableFuture<CliRun> sim = CompletableFuture.supplyAsync(() -> CliRun.of("sim", "swimmer", "--steps", "150",
           "--pace", "1", "--broker", broker.url(), "--board", "sim"));
       try (HeadlessChromium browser = HeadlessChromium.start(1400, 1000)) {
         browser.open(web.url());
@@ -33,7 +33,6 @@ class MonitorPageWithSimulationBrowserTest {
         while (System.nanoTime() < deadline && browser.evaluateNumber("window.ganglion ? window.ganglion.points : 0") < 400) {
           Thread.sleep(100);
         }
-        Thread.sleep(1_500); // let the swimmer draw a few oscillations
         Path shot = Path.of("target", "monitor-sim.png");
         browser.screenshot(shot);
         System.out.println("[browser test] screenshot: " + shot.toAbsolutePath());
