@@ -17,6 +17,15 @@ final class TickCursor {
     }
   }
 
+  /** The log ended in the middle of what the replay was doing (a run stopped abruptly: its log is cut short). */
+  static final class EndOfLog extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    EndOfLog(String message) {
+      super(message, null, false, false);
+    }
+  }
+
   private final List<LogRecord> records;
   private int next;
 
@@ -40,7 +49,7 @@ final class TickCursor {
   /** The next record, which must be on {@code topic}; its payload little-endian. */
   ByteBuffer take(String topic) {
     if (!hasNext()) {
-      throw new Divergence("the replay wanted " + topic + " after the last record (" + records.size() + ")");
+      throw new EndOfLog("the log ends (record " + records.size() + ") where the replay wanted " + topic);
     }
     LogRecord r = records.get(next);
     if (!r.topic().equals(topic)) {

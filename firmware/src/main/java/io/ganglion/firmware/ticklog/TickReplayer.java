@@ -40,12 +40,14 @@ public final class TickReplayer {
    * @param outputMismatches writes that differed
    * @param firstMismatch the first difference, or null
    * @param diverged why the replay stopped early (it asked for a record the run did not write), or null
+   * @param cutShort the log ends inside a task run (a run killed before it closed its log): the replay
+   *     compared everything up to there
    * @param finalState the failsafe state at the end of the replay
    * @param log what reading the log found (a torn tail is dropped)
    * @param records records in the log
    */
   public record Result(String board, String law, long taskRuns, long lawSteps, long outputsCompared, long outputMismatches,
-      String firstMismatch, String diverged, ArmState finalState, RecoveryReport log, long records) {
+      String firstMismatch, String diverged, boolean cutShort, ArmState finalState, RecoveryReport log, long records) {
 
     /** Identical: every output compared equal and the replay followed the log to its end. */
     public boolean identical() {
@@ -104,6 +106,7 @@ public final class TickReplayer {
     }
     long runs = 0;
     String diverged = null;
+    boolean cutShort = false;
     try {
       while (cursor.hasNext()) {
         String topic = cursor.peekTopic();
@@ -126,9 +129,11 @@ public final class TickReplayer {
       }
     } catch (TickCursor.Divergence d) {
       diverged = d.getMessage();
+    } catch (TickCursor.EndOfLog e) {
+      cutShort = true;
     }
     return new Result(cfg.board().boardId(), law.name(), runs, firmware.data().lawSteps, replay.outputsCompared,
-        replay.outputMismatches, replay.firstMismatch, diverged, firmware.failsafe().state(), contents.report(),
+        replay.outputMismatches, replay.firstMismatch, diverged, cutShort, firmware.failsafe().state(), contents.report(),
         records.size());
   }
 

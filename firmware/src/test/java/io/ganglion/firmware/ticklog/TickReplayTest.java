@@ -84,4 +84,21 @@ class TickReplayTest {
     assertTrue(r.outputMismatches() > 0, "outputs after the changed reading differ");
     assertNotNull(r.firstMismatch());
   }
+
+  @Test
+  void aLogCutShortByACrashReplaysIdenticallyUpToWhereItEnds() throws Exception {
+    Path log = dir.resolve("run.glog");
+    assertEquals(0, CliRun.of("run", "--config", boardFile(), "--mock", "--virtual-time", "--duration", "3", "--record",
+        log.toString()).code);
+    long size = java.nio.file.Files.size(log);
+    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(log, java.nio.file.StandardOpenOption.WRITE)) {
+      ch.truncate(size * 2 / 3 + 5); // mid-record, as a kill -9 leaves it
+    }
+    TickReplayer.Result r = TickReplayer.replay(log);
+    assertTrue(r.cutShort() || r.log().droppedBytes() > 0, "the torn tail is noticed");
+    assertTrue(r.log().droppedBytes() > 0);
+    assertEquals(0, r.outputMismatches());
+    assertEquals(null, r.diverged());
+    assertTrue(r.identical(), "identical up to where the log ends: " + r);
+  }
 }

@@ -57,6 +57,7 @@ public final class ReplayCommand implements Callable<Integer> {
         .put("output_mismatches", r.outputMismatches())
         .put("first_mismatch", r.firstMismatch())
         .put("diverged", r.diverged())
+        .put("cut_short", r.cutShort())
         .put("final_state", r.finalState().name())
         .put("torn_tail_bytes", r.log().droppedBytes())
         .put("wall_s", wall)
@@ -65,7 +66,9 @@ public final class ReplayCommand implements Callable<Integer> {
             r.taskRuns(), r.lawSteps(), r.records(), wall)
         .line("  %d output writes compared, %d differ%s", r.outputsCompared(), r.outputMismatches(),
             r.firstMismatch() == null ? "" : " (first: " + r.firstMismatch() + ")")
-        .line(r.diverged() == null ? "  the replay followed the log to its end" : "  diverged: " + r.diverged())
+        .line(r.diverged() != null ? "  diverged: " + r.diverged() : r.cutShort()
+            ? "  the log ends inside a task run (the run stopped without closing it): compared up to there"
+            : "  the replay followed the log to its end")
         .line(r.log().clean() ? "  log complete" : "  torn tail of " + r.log().droppedBytes() + " bytes dropped (" + r.log().problem() + ")")
         .print(spec.commandLine().getOut(), json.enabled());
     return r.identical() ? 0 : 1;
