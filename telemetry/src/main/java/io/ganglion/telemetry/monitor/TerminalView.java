@@ -157,7 +157,12 @@ public final class TerminalView {
       if (sb.length() > 0) {
         sb.append(' ');
       }
-      sb.append(k).append('=').append(String.format(Locale.ROOT, "%.4g", v));
+      sb.append(k).append('=');
+      if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+        sb.append((long) v.doubleValue()); // counters, states, flags
+      } else {
+        sb.append(String.format(Locale.ROOT, "%.4g", v));
+      }
     });
     return sb.toString();
   }
