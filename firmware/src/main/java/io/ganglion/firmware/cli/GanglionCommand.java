@@ -14,7 +14,9 @@ import picocli.CommandLine.Spec;
     description = "Ganglion: fixed-point neural controllers for bio-inspired robots, with their simulator and telemetry.",
     subcommands = {io.ganglion.firmware.cli.run.RunCommand.class, io.ganglion.firmware.cli.config.ConfigCommand.class,
       io.ganglion.firmware.cli.sim.SimCommand.class, io.ganglion.firmware.cli.motion.MotionCommand.class,
-      io.ganglion.firmware.cli.bench.BenchCommand.class, io.ganglion.firmware.cli.fixedpoint.FixedPointCommand.class},
+      io.ganglion.firmware.cli.bench.BenchCommand.class, io.ganglion.firmware.cli.fixedpoint.FixedPointCommand.class,
+      io.ganglion.firmware.cli.telemetry.TelemetryCommand.class, io.ganglion.firmware.cli.monitor.MonitorCommand.class,
+      io.ganglion.firmware.cli.hil.HilCommand.class, io.ganglion.firmware.cli.replay.ReplayCommand.class},
     footer = {"", "Run 'ganglion COMMAND --help' for the options of a command. Docs: docs/ in the source tree."})
 public final class GanglionCommand implements Runnable {
 

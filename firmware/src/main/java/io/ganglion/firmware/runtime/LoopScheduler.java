@@ -43,6 +43,25 @@ public final class LoopScheduler {
   private long originNanos;
   private long iterations;
   private volatile boolean stopRequested;
+  private RunListener listener;
+
+  /**
+   * Told about every task run before it starts (for a tick log, {@code io.ganglion.firmware.ticklog}):
+   * on the loop thread, must not allocate or block.
+   */
+  @FunctionalInterface
+  public interface RunListener {
+    /** Task {@code index} (registration order) starts at {@code startNanos} for its release at {@code deadlineNanos}. */
+    void beforeRun(int index, long startNanos, long deadlineNanos);
+
+    /** After task {@code index} ran, {@code dropped} of its releases were skipped (SKIP policy; only when > 0). */
+    default void skipped(int index, long dropped) {}
+  }
+
+  /** Sets the run listener (before the loop starts; null for none). */
+  public void listener(RunListener l) {
+    this.listener = l;
+  }
 
   public LoopScheduler(LoopClock clock, OverrunPolicy policy) {
     if (clock == null || policy == null) {
@@ -182,9 +201,41 @@ public final class LoopScheduler {
     }
   }
 
+  /**
+   * Replays one recorded task run: task {@code index} at {@code startNanos} (the clock must read
+   * it) for its release at {@code deadlineNanos}, with the same statistics as the recorded run
+   * (lateness), without scheduling anything. For {@code ganglion replay}.
+   */
+  public void replayRun(int index, long startNanos, long deadlineNanos) {
+    if (tasks == null) {
+      start();
+    }
+    Entry e = tasks[index];
+    long c0 = System.nanoTime();
+    e.task.run(startNanos);
+    e.stats.recordRun(startNanos - deadlineNanos, System.nanoTime() - c0);
+  }
+
+  /** Replays {@code dropped} skipped releases of task {@code index} (after its {@link #replayRun}). */
+  public void replaySkipped(int index, long dropped) {
+    tasks[index].stats.recordSkipped(dropped);
+  }
+
+  /** Registered tasks' names, in order. */
+  public List<String> taskNames() {
+    List<String> names = new ArrayList<>();
+    for (Entry e : registered) {
+      names.add(e.stats.name());
+    }
+    return names;
+  }
+
   private void runOne(Entry e, int i) {
     long deadline = next[i];
     long start = clock.nanoTime();
+    if (listener != null) {
+      listener.beforeRun(i, start, deadline);
+    }
     long c0 = System.nanoTime();
     e.task.run(start);
     long compute = System.nanoTime() - c0;
@@ -199,6 +250,9 @@ public final class LoopScheduler {
         long dropped = (lateBy - 1) / e.periodNanos;
         following += dropped * e.periodNanos;
         e.stats.recordSkipped(dropped);
+        if (listener != null) {
+          listener.skipped(i, dropped);
+        }
       }
     }
     next[i] = following;

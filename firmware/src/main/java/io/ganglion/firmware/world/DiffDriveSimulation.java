@@ -5,6 +5,7 @@ import io.ganglion.drivers.encoder.EncoderIO;
 import io.ganglion.firmware.config.BoardConfig;
 import io.ganglion.firmware.core.ActuatorLimits;
 import io.ganglion.firmware.core.Firmware;
+import io.ganglion.firmware.failsafe.EventSink;
 import io.ganglion.firmware.core.FirmwareSettings;
 import io.ganglion.firmware.core.LoopReport;
 import io.ganglion.firmware.core.RobotIo;
@@ -45,6 +46,18 @@ public final class DiffDriveSimulation {
    * holding body velocity ({@code vMS}, {@code wRadS}), or the file's initial command when null.
    */
   public static Result run(BoardConfig config, Double vMS, Double wRadS, long durationNanos) {
+    return run(config, vMS, wRadS, durationNanos, (state, law) -> SimulationHooks.NONE.create(law, 0));
+  }
+
+  /** Builds the hooks of a run once the model state and the law exist. */
+  @FunctionalInterface
+  public interface HooksFactory {
+    /** The hooks for this run. */
+    SimulationHooks create(DiffDriveState state, DriveLaw law);
+  }
+
+  /** {@link #run(BoardConfig, Double, Double, long)} with telemetry, commands or pacing added. */
+  public static Result run(BoardConfig config, Double vMS, Double wRadS, long durationNanos, HooksFactory hooksFactory) {
     if (config.sim() == null || config.sim().diffdrive() == null) {
       throw new InvalidInputException("sim navigate needs a board file with sim.model diffdrive");
     }
@@ -63,13 +76,16 @@ public final class DiffDriveSimulation {
         new StatusLedIOSim(), List.of());
     DriveLaw law = new DriveLaw(config.law().drive());
     FirmwareSettings from = FirmwareSettings.from(config);
+    SimulationHooks hooks = hooksFactory.create(state, law);
     FirmwareSettings settings = new FirmwareSettings(from.servoPeriodNanos(), from.encodersPeriodNanos(),
-        from.imuPeriodNanos(), from.controllerPeriodNanos(), 0, from.overrun(), from.maxConsecutiveMisses(),
-        from.sensorFailureReads(), from.maxInputAgeNanos(), true);
+        from.imuPeriodNanos(), from.controllerPeriodNanos(), hooks.telemetryPeriodNanos(), from.overrun(),
+        from.maxConsecutiveMisses(), from.sensorFailureReads(), from.maxInputAgeNanos(), true);
     long half = durationNanos / 2;
     World world = new World(state, Math.round(model.timestepS() * 1e9), half);
-    Firmware firmware = Firmware.builder(clock, io, law, settings).limits(ActuatorLimits.of(config.joints()))
-        .task("world", world.periodNanos, 0, world).build();
+    Firmware.Builder b = Firmware.builder(clock, io, law, settings).limits(ActuatorLimits.of(config.joints()));
+    hooks.applyTo(b, EventSink.NONE);
+    Firmware firmware = b.task("world", world.periodNanos, 0, world).build();
+    hooks.built(firmware);
     law.reset();
     if (vMS != null || wRadS != null) {
       DriveLaw.Setpoint sp = law.command();

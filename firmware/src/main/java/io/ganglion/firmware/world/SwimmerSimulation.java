@@ -53,6 +53,7 @@ public final class SwimmerSimulation {
   private LongConsumer progress = step -> {};
   private long progressEvery = Long.MAX_VALUE;
   private EventSink events = EventSink.NONE;
+  private SimulationHooks.Factory hooks = SimulationHooks.NONE;
   private Firmware firmware;
 
   public SwimmerSimulation(SwimmerState state, ControlLaw law) {
@@ -79,6 +80,12 @@ public final class SwimmerSimulation {
     return this;
   }
 
+  /** Telemetry, commands and pacing to add to the firmware (default: none). */
+  public SwimmerSimulation hooks(SimulationHooks.Factory hooks) {
+    this.hooks = hooks;
+    return this;
+  }
+
   /** The firmware of the last run (its report, failsafe). */
   public Firmware firmware() {
     return firmware;
@@ -99,13 +106,15 @@ public final class SwimmerSimulation {
     ServoIOSim servo = ServoIOSim.normalized(state.ctrl(), 0.0, clock);
     RobotIo io = new RobotIo(servo, "motors", encoders, names, null, "", new EStopIOSim(clock), "sim",
         new StatusLedIOSim(), List.of());
+    SimulationHooks h = hooks.create(law, CONTROL_PERIOD_NANOS);
     FirmwareSettings settings = new FirmwareSettings(CONTROL_PERIOD_NANOS, CONTROL_PERIOD_NANOS, 0,
-        CONTROL_PERIOD_NANOS, 0, OverrunPolicy.SKIP, 3, 3, 4 * CONTROL_PERIOD_NANOS, true);
+        CONTROL_PERIOD_NANOS, h.telemetryPeriodNanos(), OverrunPolicy.SKIP, 3, 3, 4 * CONTROL_PERIOD_NANOS, true);
     Physics physics = new Physics();
-    firmware = Firmware.builder(clock, io, law, settings).events(events)
-        .task("recorder", CONTROL_PERIOD_NANOS, 0, now -> recorder.record(physics.controlSteps, state, state.ctrl()))
-        .task("physics", PHYSICS_PERIOD_NANOS, 0, physics)
-        .build();
+    Firmware.Builder b = Firmware.builder(clock, io, law, settings)
+        .task("recorder", CONTROL_PERIOD_NANOS, 0, now -> recorder.record(physics.controlSteps, state, state.ctrl()));
+    h.applyTo(b, events); // telemetry, events, then the hooks' tasks: before the physics, after the recorder
+    firmware = b.task("physics", PHYSICS_PERIOD_NANOS, 0, physics).build();
+    h.built(firmware);
     physics.start();
     firmware.run(controlSteps * CONTROL_PERIOD_NANOS);
     double wall = (System.nanoTime() - wallStart) / 1e9;

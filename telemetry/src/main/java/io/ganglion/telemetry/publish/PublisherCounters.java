@@ -36,6 +36,44 @@ final class PublisherCounters {
   final AtomicLong internalErrors = new AtomicLong();
   /** Messages handed to the client and not yet completed. */
   final AtomicLong inFlight = new AtomicLong();
+  /**
+   * Samples in batches handed to the client but neither written nor failed when the connection was
+   * lost: Paho may never complete such a QoS 0 message, so they are counted lost at the loss (a
+   * completion arriving later for an earlier connection is ignored).
+   */
+  final AtomicLong inFlightLost = new AtomicLong();
+  private long inFlightSamples; // guarded by this
+  private int epoch;             // connection number, guarded by this
+
+  /** A batch of {@code samples} goes to the client: its token context. */
+  synchronized long beginBatch(int samples) {
+    inFlightSamples += samples;
+    return ((long) epoch << 32) | samples;
+  }
+
+  /** The client refused the batch of {@code context} (counted by the caller). */
+  synchronized void abortBatch(long context) {
+    if ((int) (context >>> 32) == epoch) {
+      inFlightSamples -= (int) context;
+    }
+  }
+
+  /** The connection was lost: every sample still in flight is lost. */
+  synchronized void connectionLost() {
+    epoch++;
+    inFlightLost.addAndGet(inFlightSamples);
+    inFlightSamples = 0;
+  }
+
+  /** A batch completed: its sample count, or -1 when it belongs to an earlier connection (already counted lost). */
+  private synchronized int complete(long context) {
+    if ((int) (context >>> 32) != epoch) {
+      return -1;
+    }
+    int samples = (int) context;
+    inFlightSamples -= samples;
+    return samples;
+  }
 
   /** Every counter by its status name, in a stable order, then the extra suppliers' counters. */
   Map<String, Long> snapshot(SampleRing ring, EventQueue events, MqttLink link, List<Supplier<Map<String, Long>>> extras) {
@@ -47,6 +85,7 @@ final class PublisherCounters {
     m.put("not_connected", notConnected.get());
     m.put("backpressure", backpressure.get());
     m.put("publish_failed", publishFailed.get());
+    m.put("in_flight_lost", inFlightLost.get());
     m.put("bad_offer", badOffer.get());
     m.put("events_offered", events.offeredCount());
     m.put("events_dropped", events.droppedCount());
@@ -79,7 +118,10 @@ final class PublisherCounters {
       public void onSuccess(IMqttToken token) {
         if (!event) {
           decrementInFlight();
-          samplesSent.addAndGet((Integer) token.getUserContext());
+          int samples = complete((Long) token.getUserContext());
+          if (samples >= 0) {
+            samplesSent.addAndGet(samples);
+          }
         }
       }
 
@@ -89,7 +131,10 @@ final class PublisherCounters {
           eventsFailed.incrementAndGet();
         } else {
           decrementInFlight();
-          publishFailed.addAndGet((Integer) token.getUserContext());
+          int samples = complete((Long) token.getUserContext());
+          if (samples >= 0) {
+            publishFailed.addAndGet(samples);
+          }
         }
       }
     };

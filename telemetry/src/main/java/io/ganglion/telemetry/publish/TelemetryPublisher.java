@@ -274,6 +274,9 @@ public final class TelemetryPublisher implements TelemetryTap, AutoCloseable {
       try {
         long now = System.nanoTime();
         MqttLink.Change change = link.poll(now);
+        if (change == MqttLink.Change.LOST) {
+          counters.connectionLost();
+        }
         if (change == MqttLink.Change.CONNECTED) {
           counters.inFlight.set(0);
           publishStatus(StatusPayload.State.ONLINE, null);
@@ -346,11 +349,13 @@ public final class TelemetryPublisher implements TelemetryTap, AutoCloseable {
       counters.backpressure.addAndGet(samples);
       return;
     }
+    long context = counters.beginBatch(samples);
     try {
       counters.inFlight.incrementAndGet();
-      link.publish(topics[stream], payload, Topics.TELEMETRY_QOS, false, samples, batchListener);
+      link.publish(topics[stream], payload, Topics.TELEMETRY_QOS, false, context, batchListener);
       counters.batchesSent.incrementAndGet();
     } catch (MqttException e) {
+      counters.abortBatch(context);
       counters.decrementInFlight();
       if (e.getReasonCode() == MqttException.REASON_CODE_CLIENT_NOT_CONNECTED) {
         counters.notConnected.addAndGet(samples);

@@ -52,6 +52,33 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "S", defaultValue = "1", description = "Seed of the mock IMU's noise (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(names = "--broker", paramLabel = "URL",
+      description = "Publish status, telemetry and events on this MQTT broker (tcp://HOST:PORT or ssl://...) when the board"
+          + " file names none (replaces its URL; a --virtual-time run publishes only with --broker); with --io hil, also"
+          + " the HIL broker.")
+  String broker;
+
+  @Option(names = "--io", paramLabel = "KIND",
+      description = "Where the IO seams go: board (Pi4J, the default), mock (as --mock) or hil (a remote simulator over"
+          + " MQTT: needs --broker and --session).")
+  String ioKind;
+
+  @Option(names = "--session", paramLabel = "ID", description = "With --io hil: the HIL session id (the simulator's --session).")
+  String session;
+
+  @Option(names = "--link-timeout-ms", paramLabel = "MS", defaultValue = "500",
+      description = "With --io hil: no sensor frame for MS of wall time = link lost: the failsafe trips (default: ${DEFAULT-VALUE}).")
+  long linkTimeoutMs;
+
+  @Option(names = "--give-up-s", paramLabel = "S", defaultValue = "0",
+      description = "With --io hil: stop after S seconds without a frame (default: ${DEFAULT-VALUE} = wait until Ctrl-C).")
+  double giveUpS;
+
+  @Option(names = "--record", paramLabel = "FILE",
+      description = "Record every tick's inputs, outputs and task times into a tick log; ganglion replay FILE re-runs the"
+          + " controller on them and checks the outputs are identical.")
+  Path record;
+
   @Mixin JsonOption json;
 
   @Override
@@ -65,6 +92,14 @@ public final class RunCommand implements Callable<Integer> {
     if (virtualTime && durationS == null) {
       throw new InvalidInputException("--virtual-time needs --duration (simulated time does not stop by itself)");
     }
+    if (ioKind != null) {
+      switch (ioKind) {
+        case "board" -> { }
+        case "mock" -> mock = true;
+        case "hil" -> { }
+        default -> throw new InvalidInputException("--io must be board, mock or hil, got '" + ioKind + "'");
+      }
+    }
     BoardConfig board;
     try {
       board = BoardConfigLoader.load(config);
@@ -72,9 +107,12 @@ public final class RunCommand implements Callable<Integer> {
       e.getMessage().lines().forEach(System.err::println);
       return 2;
     }
+    if ("hil".equals(ioKind)) {
+      return HilRun.run(board, broker, session, linkTimeoutMs, giveUpS, !noArm && board.failsafe().autoArm(), json.enabled());
+    }
     PrintStream err = System.err;
     RunSession session = RunSession.open(board, new RunSession.Options(mock, virtualTime,
-        board.failsafe().autoArm() && !noArm, logTelemetry, seed), err);
+        board.failsafe().autoArm() && !noArm, logTelemetry, seed, broker, record), err);
     long durationNanos = durationS == null ? 0 : Math.round(durationS * 1e9);
     Thread hook = new Thread(() -> {
       session.requestStop();

@@ -1,7 +1,9 @@
 package io.ganglion.firmware.cli.run;
 
 import com.pi4j.context.Context;
+import io.ganglion.drivers.GanglionException;
 import io.ganglion.drivers.Pi4jContexts;
+import io.ganglion.firmware.cli.support.VersionProvider;
 import io.ganglion.drivers.fake.FakePca9685;
 import io.ganglion.firmware.board.Pi4jRobotIo;
 import io.ganglion.firmware.config.BoardConfig;
@@ -10,6 +12,7 @@ import io.ganglion.firmware.core.Firmware;
 import io.ganglion.firmware.core.FirmwareSettings;
 import io.ganglion.firmware.core.LoopReport;
 import io.ganglion.firmware.core.RobotIo;
+import io.ganglion.firmware.failsafe.EventSink;
 import io.ganglion.firmware.failsafe.FailsafeEvent;
 import io.ganglion.firmware.law.ControlLaw;
 import io.ganglion.firmware.law.ControlLaws;
@@ -19,6 +22,10 @@ import io.ganglion.firmware.runtime.VirtualClock;
 import io.ganglion.firmware.tap.LoggingEventSink;
 import io.ganglion.firmware.tap.LoggingTelemetryTap;
 import io.ganglion.firmware.tap.TelemetryTap;
+import io.ganglion.firmware.telemetry.BoardPublishing;
+import io.ganglion.firmware.telemetry.BoardTelemetry;
+import io.ganglion.firmware.ticklog.TickConfig;
+import io.ganglion.firmware.ticklog.TickRecorder;
 import io.ganglion.firmware.world.MockBoard;
 import java.io.PrintStream;
 import java.util.List;
@@ -33,7 +40,14 @@ import java.util.List;
 public final class RunSession {
 
   /** How to run. */
-  public record Options(boolean mock, boolean virtualTime, boolean autoArm, boolean logTelemetry, long seed) {}
+  public record Options(boolean mock, boolean virtualTime, boolean autoArm, boolean logTelemetry, long seed,
+      String broker, java.nio.file.Path record) {
+
+    /** Options without a command-line broker (telemetry only when the board file names one) or tick log. */
+    public Options(boolean mock, boolean virtualTime, boolean autoArm, boolean logTelemetry, long seed) {
+      this(mock, virtualTime, autoArm, logTelemetry, seed, null, null);
+    }
+  }
 
   /** What {@link #finish()} produced. */
   public record Result(LoopReport loop, List<FailsafeEvent> events, double[] commands, double[] pulseWidthUs,
@@ -44,9 +58,11 @@ public final class RunSession {
   private final LoopClock clock;
   private final MockBoard mock;
   private final RobotIo io;
+  private final TickRecorder recorder;
   private final Firmware firmware;
   private final LoggingEventSink events;
   private final LoggingTelemetryTap telemetryLog;
+  private final BoardTelemetry mqtt;
   private Thread loopThread;
   private final java.util.concurrent.CountDownLatch virtualLoopDone = new java.util.concurrent.CountDownLatch(1);
   private Result result;
@@ -56,14 +72,17 @@ public final class RunSession {
     this.config = config;
     this.options = options;
     this.clock = options.virtualTime() ? new VirtualClock() : new RealTimeClock(config.loop().spinNanos());
+    RobotIo rawIo;
     if (options.mock()) {
       mock = MockBoard.create(config, clock, options.seed());
-      io = mock.io();
+      rawIo = mock.io();
     } else {
       mock = null;
       Context context = Pi4jContexts.raspberryPi();
-      io = Pi4jRobotIo.open(context, config, clock, List.of(context::shutdown));
+      rawIo = Pi4jRobotIo.open(context, config, clock, List.of(context::shutdown));
     }
+    recorder = options.record() == null ? null : TickRecorder.create(options.record(), clock);
+    io = recorder == null ? rawIo : recorder.wrap(rawIo);
     ControlLaw law;
     try {
       law = ControlLaws.create(config.law());
@@ -73,14 +92,51 @@ public final class RunSession {
     }
     events = new LoggingEventSink(log, "ganglion: ", !options.virtualTime());
     telemetryLog = options.logTelemetry() ? new LoggingTelemetryTap(io.joints(), io.servo().channelCount(), log, 1000) : null;
-    Firmware.Builder b = Firmware.builder(clock, io, law, FirmwareSettings.from(config).withAutoArm(options.autoArm()))
+    try {
+      mqtt = BoardPublishing.start(config, options.broker(), !options.virtualTime(), law,
+          VersionProvider.version(), () -> clock.nanoTime() / 1_000, System.getenv());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      io.closeQuietly();
+      throw new GanglionException("interrupted while starting telemetry", e);
+    } catch (RuntimeException e) {
+      io.closeQuietly();
+      throw e;
+    }
+    FirmwareSettings settings = FirmwareSettings.from(config).withAutoArm(options.autoArm());
+    if (mqtt != null && settings.telemetryPeriodNanos() == 0) {
+      settings = BoardPublishing.withTelemetryPeriod(settings, settings.controllerPeriodNanos());
+    }
+    TelemetryTap tap = telemetryLog == null ? TelemetryTap.NONE : telemetryLog;
+    if (mqtt != null) {
+      TelemetryTap logTap = tap;
+      TelemetryTap mqttTap = mqtt.tap();
+      tap = logTap == TelemetryTap.NONE ? mqttTap : frame -> {
+        logTap.offer(frame);
+        mqttTap.offer(frame);
+      };
+    }
+    Firmware.Builder b = Firmware.builder(clock, io, law, settings)
         .limits(ActuatorLimits.of(config.joints()))
-        .events(events)
-        .telemetry(telemetryLog == null ? TelemetryTap.NONE : telemetryLog);
+        .events(mqtt == null ? events : EventSink.both(events, mqtt.events()))
+        .telemetry(tap);
+    if (mqtt != null && mqtt.commands() != null) {
+      b.task("commands", settings.servoPeriodNanos(), 0, mqtt.commands());
+    }
     if (mock != null) {
       b.task(mock.world().name(), mock.world().periodNanos(), 0, mock.world());
     }
     firmware = b.build();
+    if (mqtt != null && mqtt.commands() != null) {
+      mqtt.commands().bind(firmware.requests(), law);
+    }
+    if (recorder != null) {
+      recorder.begin(TickConfig.of(config, settings, firmware.scheduler(), recorder.layouts(),
+          VersionProvider.version(), options.mock() ? "mock" : "board"), firmware.scheduler());
+      if (mqtt != null && mqtt.commands() != null) {
+        mqtt.commands().listener(recorder);
+      }
+    }
   }
 
   /**
@@ -174,6 +230,12 @@ public final class RunSession {
     if (telemetryLog != null) {
       telemetryLog.close();
     }
+    if (mqtt != null) {
+      mqtt.close(); // drains, publishes offline (shutdown)
+    }
+    if (recorder != null) {
+      recorder.close();
+    }
     String closeProblem = io.closeQuietly();
     result = new Result(report, events.history(), servo.commands.clone(), servo.pulseWidthUs.clone(), registers,
         servo.safeApplied, closeProblem);
@@ -195,6 +257,16 @@ public final class RunSession {
 
   public Firmware firmware() {
     return firmware;
+  }
+
+  /** The tick recorder (null without --record). */
+  public TickRecorder recorder() {
+    return recorder;
+  }
+
+  /** The MQTT side (null when the board publishes nothing). */
+  public BoardTelemetry mqtt() {
+    return mqtt;
   }
 
   /** The mock board (null on a real board). */

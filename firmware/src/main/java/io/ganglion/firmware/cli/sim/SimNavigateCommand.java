@@ -48,7 +48,11 @@ public final class SimNavigateCommand implements Callable<Integer> {
   @Option(names = "--seconds", paramLabel = "S", defaultValue = "20", description = "Simulated seconds (default: ${DEFAULT-VALUE}).")
   double seconds;
 
+  @Mixin io.ganglion.firmware.cli.support.PublishOptions publish;
+
   @Mixin JsonOption json;
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
@@ -65,11 +69,45 @@ public final class SimNavigateCommand implements Callable<Integer> {
       e.getMessage().lines().forEach(System.err::println);
       return 2;
     }
-    long wall0 = System.nanoTime();
-    DiffDriveSimulation.Result r = DiffDriveSimulation.run(board, v, w, Math.round(seconds * 1e9));
-    double wall = (System.nanoTime() - wall0) / 1e9;
-    summary(board, r, wall).print(System.out, json.enabled());
-    return 0;
+    publish.validate();
+    SimPublisher publisher = null;
+    if (publish.enabled()) {
+      try {
+        publisher = SimPublisher.start(publish, "drive", board.source() + " v=" + v + " w=" + w, board.jointCount(),
+            board.jointCount(), board.imu() != null, io.ganglion.firmware.telemetry.DiffDriveStream.SCHEMA,
+            null, spec.commandLine().getErr());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return 1;
+      }
+    }
+    try {
+      long wall0 = System.nanoTime();
+      SimPublisher p = publisher;
+      DiffDriveSimulation.Result r = p == null ? DiffDriveSimulation.run(board, v, w, Math.round(seconds * 1e9))
+          : DiffDriveSimulation.run(board, v, w, Math.round(seconds * 1e9), (state, law) -> p.hooks(
+              out -> new io.ganglion.firmware.telemetry.DiffDriveStream(state, out)).create(law,
+              io.ganglion.firmware.core.FirmwareSettings.from(board).controllerPeriodNanos()));
+      double wall = (System.nanoTime() - wall0) / 1e9;
+      Summary summary = summary(board, r, wall);
+      if (p != null) {
+        p.close();
+        java.util.Map<String, Long> c = p.counters();
+        summary.put("telemetry", c).line("  published as robots/%s/ on %s: %d samples offered, %d sent, %d events",
+            publish.board(), p.url(), c.get("samples_offered"), c.get("samples_sent"), c.get("events_sent"));
+      }
+      summary.print(System.out, json.enabled());
+      return 0;
+    } finally {
+      if (publisher != null) {
+        publisher.close();
+      }
+    }
+  }
+
+  /** The built-in robot (firmware/examples/diffdrive.yaml from the jar). */
+  public static BoardConfig builtInBoard() throws IOException {
+    return builtIn();
   }
 
   private static BoardConfig builtIn() throws IOException {

@@ -72,6 +72,8 @@ public final class SimSwimmerCommand implements Callable<Integer> {
   @Option(names = "--plot", paramLabel = "FILE", description = "Draw the nose path with the body every second (.png or .svg).")
   Path plot;
 
+  @Mixin io.ganglion.firmware.cli.support.PublishOptions publish;
+
   @Mixin JsonOption json;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -85,6 +87,21 @@ public final class SimSwimmerCommand implements Callable<Integer> {
       state.randomize(seed);
     }
     ControlLaw law = SwimmerLaws.create(controller, state, parseWeights());
+    publish.validate();
+    SimPublisher publisher = publish.enabled() ? SimPublisher.start(publish, law.name(), "swimmer links=" + links
+        + " controller=" + controller + " weights=" + java.util.Arrays.toString(weights) + " random_init=" + randomInit
+        + " seed=" + seed, model.joints(), model.joints(), false, io.ganglion.firmware.telemetry.SwimmerStream.SCHEMA, law,
+        spec.commandLine().getErr()) : null;
+    try {
+      return simulate(model, state, law, publisher);
+    } finally {
+      if (publisher != null) {
+        publisher.close();
+      }
+    }
+  }
+
+  private int simulate(SwimmerModel model, SwimmerState state, ControlLaw law, SimPublisher publisher) throws Exception {
     SwimmerPathPlot pathPlot = plot == null ? null : new SwimmerPathPlot(0.03);
     if (plot != null) {
       ChartFiles.requireSupportedExtension("--plot", plot);
@@ -101,6 +118,9 @@ public final class SimSwimmerCommand implements Callable<Integer> {
       if (recorder != null) {
         run.recorder(recorder);
       }
+      if (publisher != null) {
+        run.hooks(publisher.hooks(out -> new io.ganglion.firmware.telemetry.SwimmerStream(state, out)));
+      }
       result = run.run(steps);
       if (csvWriter != null) {
         csvWriter.flush();
@@ -112,7 +132,14 @@ public final class SimSwimmerCommand implements Callable<Integer> {
       pathPlot.save(plot, String.format(java.util.Locale.ROOT, "swimmer%d, %s, %.1f s: %.2f m", links, law.name(),
           result.controlSteps() * 0.03, result.distanceM()));
     }
-    summary(result, law).print(spec.commandLine().getOut(), json.enabled());
+    Summary summary = summary(result, law);
+    if (publisher != null) {
+      publisher.close(); // drains and publishes the offline status: the counters are final
+      java.util.Map<String, Long> c = publisher.counters();
+      summary.put("telemetry", c).line("  published as robots/%s/ on %s: %d samples offered, %d sent, %d events",
+          publish.board(), publisher.url(), c.get("samples_offered"), c.get("samples_sent"), c.get("events_sent"));
+    }
+    summary.print(spec.commandLine().getOut(), json.enabled());
     if (result.faulted()) {
       spec.commandLine().getErr().println("ganglion: " + result.fault());
       return 1;

@@ -1,0 +1,133 @@
+package io.ganglion.firmware.ticklog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ganglion.drivers.InvalidInputException;
+import io.ganglion.firmware.config.BoardConfig;
+import io.ganglion.firmware.config.BoardConfigLoader;
+import io.ganglion.firmware.core.FirmwareSettings;
+import io.ganglion.firmware.runtime.LoopScheduler;
+import io.ganglion.firmware.runtime.OverrunPolicy;
+import io.ganglion.firmware.runtime.TaskStats;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The first record of a tick log: what is needed to build the same firmware again on another
+ * machine: the board file's text (and its law parameter file's), the settings the run used, the
+ * tasks in order with their periods, the inputs layouts, and the firmware version.
+ */
+public final class TickConfig {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private TickConfig() {}
+
+  /** The config record's JSON for a run of {@code board} with {@code settings} on {@code scheduler}'s tasks. */
+  public static String of(BoardConfig board, FirmwareSettings settings, LoopScheduler scheduler, List<String> layouts,
+      String firmwareVersion, String io) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("version", 1);
+    o.put("firmware_version", firmwareVersion);
+    o.put("io", io);
+    o.put("board_file_name", board.source() == null ? "board.yaml" : board.source().getFileName().toString());
+    o.put("board_file", read(board.source()));
+    Path params = board.law().paramsFile();
+    if (params != null && board.source() != null) {
+      Path dir = board.source().toAbsolutePath().getParent();
+      o.put("params_file_name", dir.relativize(params.toAbsolutePath()).toString());
+      o.put("params_file", read(params));
+    }
+    ObjectNode s = o.putObject("settings");
+    s.put("servo_period_ns", settings.servoPeriodNanos());
+    s.put("encoders_period_ns", settings.encodersPeriodNanos());
+    s.put("imu_period_ns", settings.imuPeriodNanos());
+    s.put("controller_period_ns", settings.controllerPeriodNanos());
+    s.put("telemetry_period_ns", settings.telemetryPeriodNanos());
+    s.put("overrun", settings.overrun().name());
+    s.put("max_consecutive_misses", settings.maxConsecutiveMisses());
+    s.put("sensor_failure_reads", settings.sensorFailureReads());
+    s.put("max_input_age_ns", settings.maxInputAgeNanos());
+    s.put("auto_arm", settings.autoArm());
+    ArrayNode tasks = o.putArray("tasks");
+    for (TaskStats t : scheduler.stats()) {
+      tasks.addObject().put("name", t.name()).put("period_ns", t.periodNanos());
+    }
+    ArrayNode l = o.putArray("layouts");
+    layouts.forEach(l::add);
+    return o.toString();
+  }
+
+  private static String read(Path file) {
+    try {
+      return file == null ? "" : Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new InvalidInputException("cannot read " + file + " for the tick log: " + e.getMessage());
+    }
+  }
+
+  /** A parsed config record. */
+  record Parsed(JsonNode json, BoardConfig board, FirmwareSettings settings, List<String> taskNames, List<Long> periods,
+      List<String> layouts) {}
+
+  /** Parses the config record, rebuilding the board file (and its parameter file) in a temporary directory. */
+  static Parsed parse(byte[] payload) {
+    JsonNode o;
+    try {
+      o = JSON.readTree(payload);
+    } catch (IOException e) {
+      throw new InvalidInputException("the tick log's config record is not JSON: " + e.getMessage());
+    }
+    if (o == null || o.path("version").asInt() != 1) {
+      throw new InvalidInputException("the tick log's config record has no version 1; is this a tick log (ganglion run --record)?");
+    }
+    Path tmp = null;
+    try {
+      tmp = Files.createTempDirectory("ganglion-replay-");
+      Path base = tmp.resolve("a/b/c/d");
+      Files.createDirectories(base);
+      if (o.hasNonNull("params_file_name")) {
+        Path p = base.resolve(o.get("params_file_name").asText()).normalize();
+        if (!p.startsWith(tmp)) {
+          throw new InvalidInputException("the tick log's law parameter file " + o.get("params_file_name").asText()
+              + " lies too far outside the board file's directory to rebuild");
+        }
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, o.get("params_file").asText(), StandardCharsets.UTF_8);
+      }
+      Path boardFile = base.resolve(o.path("board_file_name").asText("board.yaml"));
+      BoardConfig board = BoardConfigLoader.parse(o.path("board_file").asText(), boardFile, base);
+      JsonNode s = o.get("settings");
+      FirmwareSettings settings = new FirmwareSettings(s.get("servo_period_ns").asLong(), s.get("encoders_period_ns").asLong(),
+          s.get("imu_period_ns").asLong(), s.get("controller_period_ns").asLong(), s.get("telemetry_period_ns").asLong(),
+          OverrunPolicy.valueOf(s.get("overrun").asText()), s.get("max_consecutive_misses").asInt(),
+          s.get("sensor_failure_reads").asInt(), s.get("max_input_age_ns").asLong(), s.get("auto_arm").asBoolean());
+      List<String> names = new ArrayList<>();
+      List<Long> periods = new ArrayList<>();
+      for (JsonNode t : o.get("tasks")) {
+        names.add(t.get("name").asText());
+        periods.add(t.get("period_ns").asLong());
+      }
+      List<String> layouts = new ArrayList<>();
+      o.get("layouts").forEach(x -> layouts.add(x.asText()));
+      return new Parsed(o, board, settings, names, periods, layouts);
+    } catch (IOException e) {
+      throw new InvalidInputException("cannot rebuild the board file from the tick log: " + e.getMessage());
+    } finally {
+      if (tmp != null) {
+        try (var files = Files.walk(tmp)) {
+          files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+          // a temp dir left behind
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,151 @@
+package io.ganglion.telemetry.hil;
+
+import io.ganglion.drivers.GanglionException;
+import io.ganglion.telemetry.mqtt.MqttLink;
+import io.ganglion.telemetry.mqtt.MqttSettings;
+import io.ganglion.telemetry.mqtt.ReconnectBackoff;
+import io.ganglion.telemetry.protocol.RejectCounters;
+import io.ganglion.telemetry.protocol.RejectReason;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.eclipse.paho.client.mqttv3.MqttException;
+
+/**
+ * One side of a HIL session: an MQTT connection (owned and polled by the thread that uses the
+ * endpoint), a subscription whose frames land in a one-frame mailbox (the latest wins) and wake the
+ * waiting thread, and a reusable send buffer. Malformed frames are counted, never thrown.
+ */
+abstract class HilEndpoint implements AutoCloseable {
+
+  private final MqttLink link;
+  private final String outTopic;
+  private final HilFrame mailbox;
+  private final RejectCounters rejects = new RejectCounters();
+  private final AtomicLong received = new AtomicLong();
+  private final AtomicLong sendFailures = new AtomicLong();
+  private volatile Thread waiter;
+  private boolean fresh;
+  protected final byte[] sendBuffer;
+
+  HilEndpoint(MqttSettings mqtt, String inTopic, String outTopic, int maxValues) {
+    this.outTopic = outTopic;
+    this.mailbox = new HilFrame(maxValues);
+    this.sendBuffer = new byte[HilFrame.sizeBytes(maxValues)];
+    this.link = new MqttLink(mqtt, new ReconnectBackoff(50, 1_000, 0.2, mqtt.clientId().hashCode()), null);
+    link.subscribe(inTopic, HilTopics.QOS, this::onMessage);
+  }
+
+  private void onMessage(String topic, byte[] payload, int qos, boolean retained) {
+    received.incrementAndGet();
+    synchronized (mailbox) {
+      RejectReason r = mailbox.decode(payload);
+      if (r != null) {
+        rejects.increment(r);
+        return;
+      }
+      if (!accepts(mailbox.kind())) {
+        rejects.increment(RejectReason.BAD_HEADER);
+        return;
+      }
+      fresh = true;
+    }
+    Thread w = waiter;
+    if (w != null) {
+      LockSupport.unpark(w);
+    }
+  }
+
+  /** Which kinds this side receives. */
+  abstract boolean accepts(HilFrame.Kind kind);
+
+  /** Connects; waits until subscribed. */
+  void connect(long timeoutMillis) {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+    while (!link.isReady()) {
+      link.poll(System.nanoTime());
+      if (System.nanoTime() - deadline > 0) {
+        String error = link.lastError();
+        link.close(200);
+        throw new GanglionException("HIL: cannot reach the broker " + link.settings().serverUri() + " within "
+            + timeoutMillis + " ms (" + error + ")");
+      }
+      LockSupport.parkNanos(1_000_000);
+    }
+  }
+
+  /**
+   * Waits until a frame is in the mailbox (copied to {@code dest}) or {@code deadlineNanos} passes.
+   * Polls the connection meanwhile (reconnects after a broker restart).
+   */
+  boolean take(HilFrame dest, long deadlineNanos) {
+    waiter = Thread.currentThread();
+    try {
+      while (true) {
+        synchronized (mailbox) {
+          if (fresh) {
+            fresh = false;
+            dest.copyFrom(mailbox);
+            return true;
+          }
+        }
+        long now = System.nanoTime();
+        link.poll(now);
+        long left = deadlineNanos - now;
+        if (left <= 0) {
+          return false;
+        }
+        LockSupport.parkNanos(Math.min(left, 1_000_000));
+      }
+    } finally {
+      waiter = null;
+    }
+  }
+
+  /** Publishes a frame already encoded in {@link #sendBuffer}; counts a failure (not connected, queue full) instead of throwing. */
+  boolean send(int length) {
+    byte[] payload = java.util.Arrays.copyOf(sendBuffer, length); // Paho keeps the array until it is written
+    try {
+      link.publish(outTopic, payload, HilTopics.QOS, false, null, null);
+      return true;
+    } catch (MqttException e) {
+      sendFailures.incrementAndGet();
+      return false;
+    }
+  }
+
+  /** True while connected. */
+  public boolean isConnected() {
+    return link.isConnected();
+  }
+
+  /** Malformed or unexpected frames received. */
+  public RejectCounters rejects() {
+    return rejects;
+  }
+
+  /** Frames received (valid or not). */
+  public long received() {
+    return received.get();
+  }
+
+  /** Publishes that failed (not connected or too many in flight). */
+  public long sendFailures() {
+    return sendFailures.get();
+  }
+
+  /** Connections lost so far. */
+  public long connectionLosses() {
+    return link.losses();
+  }
+
+  /** The last connection error. */
+  public String lastConnectionError() {
+    return link.lastError();
+  }
+
+  @Override
+  public void close() {
+    link.close(1_000);
+  }
+}
