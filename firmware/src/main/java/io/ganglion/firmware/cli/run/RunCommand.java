@@ -54,7 +54,7 @@ public final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--broker", paramLabel = "URL",
       description = "Publish status, telemetry and events on this MQTT broker (tcp://HOST:PORT or ssl://...) when the board"
-          + " file names none (replaces its URL; a --virtual-time run publishes only with --broker); with --io hil, also"
+          + " file names none (replaces its URL; --mock and --virtual-time runs publish only with --broker); with --io hil, also"
           + " the HIL broker.")
   String broker;
 

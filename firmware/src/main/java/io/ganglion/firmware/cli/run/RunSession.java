@@ -93,7 +93,9 @@ public final class RunSession {
     events = new LoggingEventSink(log, "ganglion: ", !options.virtualTime());
     telemetryLog = options.logTelemetry() ? new LoggingTelemetryTap(io.joints(), io.servo().channelCount(), log, 1000) : null;
     try {
-      mqtt = BoardPublishing.start(config, options.broker(), !options.virtualTime(), law,
+      // A mock or virtual-time run is a trial on a laptop: it publishes only to a broker given with
+      // --broker, never in the background to the board file's broker (which is not there).
+      mqtt = BoardPublishing.start(config, options.broker(), !options.virtualTime() && !options.mock(), law,
           VersionProvider.version(), () -> clock.nanoTime() / 1_000, System.getenv());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
