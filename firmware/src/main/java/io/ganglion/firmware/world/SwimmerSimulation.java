@@ -13,12 +13,11 @@ import io.ganglion.sim.io.EStopIOSim;
 import io.ganglion.sim.io.EncoderIOSim;
 import io.ganglion.sim.io.ServoIOSim;
 import io.ganglion.sim.io.StatusLedIOSim;
-import io.ganglion.sim.swimmer.SwimRewards;
+import io.ganglion.sim.swimmer.SwimMetrics;
 import io.ganglion.sim.swimmer.SwimmerJoints;
 import io.ganglion.sim.swimmer.SwimmerPhysics;
 import io.ganglion.sim.swimmer.SwimmerRecorder;
 import io.ganglion.sim.swimmer.SwimmerRunResult;
-import io.ganglion.sim.swimmer.SwimmerSensors;
 import io.ganglion.sim.swimmer.SwimmerState;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,9 +117,7 @@ public final class SwimmerSimulation {
     physics.start();
     firmware.run(controlSteps * CONTROL_PERIOD_NANOS);
     double wall = (System.nanoTime() - wallStart) / 1e9;
-    return new SwimmerRunResult(physics.controlSteps, physics.physicsSteps, Math.hypot(physics.lastX - physics.startX,
-        physics.lastY - physics.startY), physics.path, physics.controlSteps > 0 ? physics.speedSum / physics.controlSteps : 0,
-        physics.swimReturn, physics.physicsNanos / 1e9, wall, physics.lastX, physics.lastY, state.faultMessage());
+    return physics.metrics.result(physics.physicsSteps, physics.physicsNanos / 1e9, wall, state.faultMessage());
   }
 
   /** The run's loop statistics. */
@@ -130,13 +127,7 @@ public final class SwimmerSimulation {
 
   /** One physics step per release; the swim metrics after every 15th, as SwimmerRun measures them. */
   private final class Physics implements io.ganglion.firmware.runtime.PeriodicTask {
-    double startX;
-    double startY;
-    double lastX;
-    double lastY;
-    double path;
-    double speedSum;
-    double swimReturn;
+    final SwimMetrics metrics = new SwimMetrics();
     long physicsNanos;
     long physicsSteps;
     long controlSteps;
@@ -144,10 +135,7 @@ public final class SwimmerSimulation {
     private boolean failed;
 
     void start() {
-      startX = SwimmerSensors.noseX(state);
-      startY = SwimmerSensors.noseY(state);
-      lastX = startX;
-      lastY = startY;
+      metrics.start(state);
     }
 
     @Override
@@ -169,14 +157,7 @@ public final class SwimmerSimulation {
       }
       subStep = 0;
       controlSteps++;
-      double x = SwimmerSensors.noseX(state);
-      double y = SwimmerSensors.noseY(state);
-      path += Math.hypot(x - lastX, y - lastY);
-      lastX = x;
-      lastY = y;
-      double speed = SwimmerSensors.headForwardSpeedMS(state);
-      speedSum += speed;
-      swimReturn += SwimRewards.swim(speed);
+      metrics.afterControlStep(state);
       if (controlSteps % progressEvery == 0) {
         progress.accept(controlSteps);
       }

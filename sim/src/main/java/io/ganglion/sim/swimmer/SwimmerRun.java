@@ -39,16 +39,10 @@ public final class SwimmerRun {
   public SwimmerRunResult run(long controlSteps) {
     long wallStart = System.nanoTime();
     law.reset();
-    double startX = SwimmerSensors.noseX(state);
-    double startY = SwimmerSensors.noseY(state);
-    double lastX = startX;
-    double lastY = startY;
-    double path = 0;
-    double speedSum = 0;
-    double swimReturn = 0;
+    SwimMetrics metrics = new SwimMetrics();
+    metrics.start(state);
     long physicsNanos = 0;
     long physicsStart = state.physicsSteps();
-    long done = 0;
     for (long step = 0; step < controlSteps; step++) {
       law.control(step, state, ctrl);
       recorder.record(step, state, ctrl);
@@ -58,22 +52,12 @@ public final class SwimmerRun {
       if (!ok) {
         break;
       }
-      done++;
-      double x = SwimmerSensors.noseX(state);
-      double y = SwimmerSensors.noseY(state);
-      path += Math.hypot(x - lastX, y - lastY);
-      lastX = x;
-      lastY = y;
-      double speed = SwimmerSensors.headForwardSpeedMS(state);
-      speedSum += speed;
-      swimReturn += SwimRewards.swim(speed);
-      if (done % progressEvery == 0) {
-        progress.accept(done);
+      metrics.afterControlStep(state);
+      if (metrics.controlSteps() % progressEvery == 0) {
+        progress.accept(metrics.controlSteps());
       }
     }
     double wall = (System.nanoTime() - wallStart) / 1e9;
-    return new SwimmerRunResult(done, state.physicsSteps() - physicsStart, Math.hypot(lastX - startX, lastY - startY),
-        path, done > 0 ? speedSum / done : 0, swimReturn, physicsNanos / 1e9, wall, lastX, lastY,
-        state.faultMessage());
+    return metrics.result(state.physicsSteps() - physicsStart, physicsNanos / 1e9, wall, state.faultMessage());
   }
 }
