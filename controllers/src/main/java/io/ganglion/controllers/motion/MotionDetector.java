@@ -1,0 +1,450 @@
+package io.ganglion.controllers.motion;
+
+import io.ganglion.controllers.Controller;
+import io.ganglion.controllers.FaultFlags;
+import io.ganglion.controllers.fixed.Q16;
+
+/**
+ * The heterogeneous-delay spiking motion detector (Grimaldi and Perrinet 2023, HD-SNN) in Q16.16
+ * fixed point, evaluated event by event.
+ *
+ * <p>Output neuron (X, Y) of class c has evidence at the end of bin k
+ *
+ * <pre>
+ *   A_c = sum over events e in bins k-D+1..k in its window of w_c(p_e,     k - b_e, dy_e, dx_e)
+ *   B_c = same with the polarity swapped:                    w_c(1 - p_e, k - b_e, dy_e, dx_e)
+ *   E_c = max(A_c, B_c) + bias_c
+ * </pre>
+ *
+ * (the paper's "run on the events and on the polarity-swapped events and keep the max", done in
+ * one pass with 2C channels). It is read out once per bin, when time passes the bin's end: the
+ * winner c* = argmax E_c spikes (x, y, t, c*) when E_c* - max over c != c* of E_c &gt;= the
+ * configured margin. Only neurons whose window received an event in the last D bins are read.
+ *
+ * <p>Event-driven: an event of bin b adds its kernel slice (the weights for its polarity and
+ * position in each covering window, for every delay d) into a ring of future evidence, at slot
+ * (b + d) mod D. Cost per event = non-zero weights of the slices it touches; zero weights are not
+ * stored ({@link MotionDetectorConfig.Storage#SPARSE}), so pruning is speed. Memory: a ring of
+ * cells x D x 2C ints (640 x 480 at stride 16, 10 delays, 36 classes: 3.5 MB).
+ *
+ * <p>Sums saturate at the Q16.16 limits (counted in {@code saturations}, flag
+ * INTERNAL_SATURATION). {@link #step} allocates nothing and never throws on data: events outside
+ * the sensor, with a negative time or a polarity other than 0/1 are dropped (INPUT_OUT_OF_RANGE);
+ * events older than the latest one by more than the tolerance are dropped (INPUT_OUT_OF_ORDER);
+ * within the tolerance they are processed at the latest time (counted as clamped). Inputs whose
+ * arrays are missing or shorter than {@code count} are ignored (INPUT_SHAPE_MISMATCH).
+ */
+public final class MotionDetector implements Controller<MotionInputs, MotionOutputs> {
+
+  private final MotionKernel kernel;
+  private final MotionDetectorConfig config;
+  private final CompiledKernel compiled;
+  private final int classes;
+  private final int channels;
+  private final int delays;
+  private final long binUs;
+  private final int width;
+  private final int height;
+  private final int kernelSize;
+  private final AxisCells xs;
+  private final AxisCells ys;
+  private final int cellsX;
+  private final int cellCount;
+  private final int[] biasQ16;
+  private final int marginQ16;
+  private final int[] centreX;
+  private final int[] centreY;
+
+  // State.
+  private final int[] ring;
+  private final int[] slotOffset;
+  private final int[] active;
+  private final boolean[] isActive;
+  private final long[] lastBin;
+  private int activeCount;
+  private boolean started;
+  private long curBin;
+  private long latestTUs;
+  private final int activityBins;
+  private final int[] activityCounts;
+  private final int[] activity;
+  private final long[] spikeTotals;
+  private final int[] evidence;
+  private EvidenceObserver observer;
+  private long eventsProcessed;
+  private long eventsOutOfRange;
+  private long eventsOutOfOrder;
+  private long eventsClamped;
+  private long saturations;
+  private long spikesDroppedTotal;
+
+  /** A detector running {@code kernel} on a sensor described by {@code config}. */
+  public MotionDetector(MotionKernel kernel, MotionDetectorConfig config) {
+    if (kernel == null || config == null) {
+      throw new IllegalArgumentException("motion detector: kernel and config must not be null");
+    }
+    this.kernel = kernel;
+    this.config = config;
+    MotionGeometry g = kernel.geometry();
+    this.compiled = CompiledKernel.compile(kernel, config.storage() == MotionDetectorConfig.Storage.DENSE);
+    this.classes = kernel.classCount();
+    this.channels = 2 * classes;
+    this.delays = g.delays();
+    this.binUs = g.binUs();
+    this.kernelSize = g.kernelSize();
+    this.width = config.widthPx();
+    this.height = config.heightPx();
+    this.xs = new AxisCells(g, width);
+    this.ys = new AxisCells(g, height);
+    this.cellsX = xs.cells;
+    long cells = (long) xs.cells * ys.cells;
+    long ringSize = cells * delays * channels;
+    if (ringSize > (1 << 28)) {
+      throw new IllegalArgumentException("motion detector: " + width + "x" + height + " px with " + g + " and "
+          + classes + " classes needs " + ringSize + " evidence cells (> 2^28); use a larger stride or fewer delays");
+    }
+    this.cellCount = (int) cells;
+    this.biasQ16 = kernel.biasesQ16();
+    this.marginQ16 = config.spikeMarginQ16();
+    this.centreX = new int[xs.cells];
+    this.centreY = new int[ys.cells];
+    for (int i = 0; i < xs.cells; i++) {
+      centreX[i] = Math.min(width - 1, Math.max(0, g.cellCentre(i)));
+    }
+    for (int i = 0; i < ys.cells; i++) {
+      centreY[i] = Math.min(height - 1, Math.max(0, g.cellCentre(i)));
+    }
+    this.ring = new int[(int) ringSize];
+    this.slotOffset = new int[delays];
+    this.active = new int[cellCount];
+    this.isActive = new boolean[cellCount];
+    this.lastBin = new long[cellCount];
+    this.activityBins = config.activityWindowBins();
+    this.activityCounts = new int[activityBins * classes];
+    this.activity = new int[classes];
+    this.spikeTotals = new long[classes];
+    this.evidence = new int[classes];
+    reset();
+  }
+
+  /** Outputs sized for this detector. */
+  public MotionOutputs newOutputs() {
+    return new MotionOutputs(classes, config.spikeCapacity());
+  }
+
+  public MotionKernel kernel() {
+    return kernel;
+  }
+
+  public MotionDetectorConfig config() {
+    return config;
+  }
+
+  /** Output cells across and down the sensor. */
+  public int cellsX() {
+    return xs.cells;
+  }
+
+  public int cellsY() {
+    return ys.cells;
+  }
+
+  /** Kernel entries stored for evaluation (2 per non-zero weight when sparse: direct and swapped track). */
+  public long storedEntries() {
+    return compiled.entries;
+  }
+
+  /** Calls {@code o} with every neuron's evidence at each readout (tests and tools; null to stop). */
+  public void setEvidenceObserver(EvidenceObserver o) {
+    this.observer = o;
+  }
+
+  @Override
+  public void reset() {
+    java.util.Arrays.fill(ring, 0);
+    java.util.Arrays.fill(isActive, false);
+    java.util.Arrays.fill(lastBin, Long.MIN_VALUE);
+    java.util.Arrays.fill(activityCounts, 0);
+    java.util.Arrays.fill(activity, 0);
+    java.util.Arrays.fill(spikeTotals, 0);
+    activeCount = 0;
+    started = false;
+    curBin = 0;
+    latestTUs = 0;
+    eventsProcessed = 0;
+    eventsOutOfRange = 0;
+    eventsOutOfOrder = 0;
+    eventsClamped = 0;
+    saturations = 0;
+    spikesDroppedTotal = 0;
+    setSlotOffsets();
+  }
+
+  @Override
+  public void step(MotionInputs in, MotionOutputs out) {
+    out.faultFlags = 0;
+    out.spikeCount = 0;
+    out.spikesDropped = 0;
+    int n = in.count;
+    if (in.x == null || in.y == null || in.tUs == null || in.polarity == null || n < 0 || n > in.x.length
+        || n > in.y.length || n > in.tUs.length || n > in.polarity.length) {
+      out.faultFlags |= FaultFlags.INPUT_SHAPE_MISMATCH;
+      n = 0;
+    }
+    int[] x = in.x;
+    int[] y = in.y;
+    long[] t = in.tUs;
+    byte[] p = in.polarity;
+    for (int i = 0; i < n; i++) {
+      event(x[i], y[i], t[i], p[i], out);
+    }
+    if (in.advanceToUs != MotionInputs.NO_ADVANCE) {
+      advanceTo(in.advanceToUs, out);
+    }
+    publish(out);
+  }
+
+  /**
+   * Reads out every bin still holding evidence (the next D bins), as if time had moved D bins past
+   * the latest event: call at the end of a stream. Clears {@code out}'s spikes first.
+   */
+  public void flush(MotionOutputs out) {
+    out.faultFlags = 0;
+    out.spikeCount = 0;
+    out.spikesDropped = 0;
+    if (started) {
+      advanceBins(curBin + delays, out);
+    }
+    publish(out);
+  }
+
+  /** Processes one event, appending spikes to {@code out} (not cleared). Allocation-free. */
+  public void event(int x, int y, long tUs, int polarity, MotionOutputs out) {
+    if (x < 0 || x >= width || y < 0 || y >= height || tUs < 0 || (polarity & ~1) != 0) {
+      eventsOutOfRange++;
+      out.faultFlags |= FaultFlags.INPUT_OUT_OF_RANGE;
+      return;
+    }
+    if (!started) {
+      started = true;
+      latestTUs = tUs;
+      curBin = tUs / binUs;
+      setSlotOffsets();
+    } else if (tUs < latestTUs) {
+      if (latestTUs - tUs > config.backwardsToleranceUs()) {
+        eventsOutOfOrder++;
+        out.faultFlags |= FaultFlags.INPUT_OUT_OF_ORDER;
+        return;
+      }
+      eventsClamped++;
+    } else {
+      latestTUs = tUs;
+      long bin = tUs / binUs;
+      if (bin > curBin) {
+        advanceBins(bin, out);
+      }
+    }
+    eventsProcessed++;
+    int xi = x * xs.perPixel;
+    int yi = y * ys.perPixel;
+    int nx = xs.count[x];
+    int ny = ys.count[y];
+    for (int j = 0; j < ny; j++) {
+      int cy = ys.cell[yi + j];
+      int dy = ys.offset[yi + j];
+      for (int i = 0; i < nx; i++) {
+        int cell = cy * cellsX + xs.cell[xi + i];
+        touch(cell);
+        int slice = ((polarity * kernelSize) + dy) * kernelSize + xs.offset[xi + i];
+        if (compiled.dense) {
+          addDense(cell, slice, out);
+        } else {
+          addSparse(cell, slice, out);
+        }
+      }
+    }
+  }
+
+  /** Moves the clock to {@code tUs} (no event), reading out every bin that ends at or before it. */
+  public void advanceTo(long tUs, MotionOutputs out) {
+    if (!started || tUs <= latestTUs) {
+      return;
+    }
+    latestTUs = tUs;
+    long bin = tUs / binUs;
+    if (bin > curBin) {
+      advanceBins(bin, out);
+    }
+  }
+
+  private void touch(int cell) {
+    if (!isActive[cell]) {
+      isActive[cell] = true;
+      active[activeCount++] = cell;
+    }
+    lastBin[cell] = curBin;
+  }
+
+  private void addSparse(int cell, int slice, MotionOutputs out) {
+    int[] r = ring;
+    int[] start = compiled.start;
+    int[] chan = compiled.channel;
+    int[] w = compiled.weight;
+    int cellBase = cell * delays * channels;
+    int s = slice * delays;
+    for (int d = 0; d < delays; d++) {
+      int base = cellBase + slotOffset[d];
+      int end = start[s + d + 1];
+      for (int j = start[s + d]; j < end; j++) {
+        int idx = base + chan[j];
+        int a = r[idx];
+        int v = w[j];
+        int sum = a + v;
+        if (((a ^ sum) & (v ^ sum)) < 0) { // overflow: a and v have the same sign, the sum the other
+          sum = a < 0 ? Q16.MIN : Q16.MAX;
+          saturated(out);
+        }
+        r[idx] = sum;
+      }
+    }
+  }
+
+  private void addDense(int cell, int slice, MotionOutputs out) {
+    int[] r = ring;
+    int[] w = compiled.denseWeight;
+    int ch = channels;
+    int cellBase = cell * delays * ch;
+    int wBase = slice * delays * ch;
+    for (int d = 0; d < delays; d++) {
+      int base = cellBase + slotOffset[d];
+      int wb = wBase + d * ch;
+      for (int c = 0; c < ch; c++) {
+        int a = r[base + c];
+        int v = w[wb + c];
+        int sum = a + v;
+        if (((a ^ sum) & (v ^ sum)) < 0) {
+          sum = a < 0 ? Q16.MIN : Q16.MAX;
+          saturated(out);
+        }
+        r[base + c] = sum;
+      }
+    }
+  }
+
+  private void saturated(MotionOutputs out) {
+    saturations++;
+    out.faultFlags |= FaultFlags.INTERNAL_SATURATION;
+  }
+
+  /** Reads out bins curBin .. newBin - 1 (at most D of them hold evidence) and moves to newBin. */
+  private void advanceBins(long newBin, MotionOutputs out) {
+    long steps = newBin - curBin;
+    int reads = (int) Math.min(steps, delays);
+    for (int i = 0; i < reads; i++) {
+      readout(curBin + i, out);
+    }
+    // Bins past the last read hold no evidence: only the activity window moves through them.
+    long quiet = steps - reads;
+    int expire = (int) Math.min(quiet, activityBins);
+    for (int i = 0; i < expire; i++) {
+      expireActivity(curBin + reads + i);
+    }
+    curBin = newBin;
+    setSlotOffsets();
+  }
+
+  private void setSlotOffsets() {
+    int head = (int) Math.floorMod(curBin, (long) delays);
+    for (int d = 0; d < delays; d++) {
+      int slot = head + d;
+      if (slot >= delays) {
+        slot -= delays;
+      }
+      slotOffset[d] = slot * channels;
+    }
+  }
+
+  private void expireActivity(long bin) {
+    int base = (int) Math.floorMod(bin, (long) activityBins) * classes;
+    for (int c = 0; c < classes; c++) {
+      activity[c] -= activityCounts[base + c];
+      activityCounts[base + c] = 0;
+    }
+  }
+
+  /** Reads out bin k: every active neuron's evidence, WTA + margin, then clears the slot. */
+  private void readout(long k, MotionOutputs out) {
+    expireActivity(k);
+    int actBase = (int) Math.floorMod(k, (long) activityBins) * classes;
+    int slot = (int) Math.floorMod(k, (long) delays);
+    long tEnd = (k + 1) * binUs;
+    long oldest = k - delays + 1; // a neuron last touched in bin oldest is done after this readout
+    int[] r = ring;
+    int keep = 0;
+    for (int i = 0; i < activeCount; i++) {
+      int cell = active[i];
+      int base = (cell * delays + slot) * channels;
+      int best = Integer.MIN_VALUE;
+      int second = Integer.MIN_VALUE;
+      int bestClass = 0;
+      for (int c = 0; c < classes; c++) {
+        int a = r[base + c];
+        int b = r[base + classes + c];
+        int e = Q16.add(a >= b ? a : b, biasQ16[c]);
+        evidence[c] = e;
+        if (e > best) {
+          second = best;
+          best = e;
+          bestClass = c;
+        } else if (e > second) {
+          second = e;
+        }
+      }
+      java.util.Arrays.fill(r, base, base + channels, 0);
+      if (observer != null) {
+        observer.evidence(k, cell % cellsX, cell / cellsX, evidence);
+      }
+      int margin = Q16.sub(best, second);
+      if (margin >= marginQ16) {
+        emit(cell, tEnd, bestClass, best, margin, actBase, out);
+      }
+      if (lastBin[cell] > oldest) {
+        active[keep++] = cell;
+      } else {
+        isActive[cell] = false;
+      }
+    }
+    activeCount = keep;
+  }
+
+  private void emit(int cell, long tUs, int cls, int evidenceQ16, int margin, int actBase, MotionOutputs out) {
+    spikeTotals[cls]++;
+    activity[cls]++;
+    activityCounts[actBase + cls]++;
+    int n = out.spikeCount;
+    if (n >= out.spikeX.length) {
+      out.spikesDropped++;
+      spikesDroppedTotal++;
+      return;
+    }
+    out.spikeX[n] = centreX[cell % cellsX];
+    out.spikeY[n] = centreY[cell / cellsX];
+    out.spikeTUs[n] = tUs;
+    out.spikeClass[n] = cls;
+    out.spikeEvidenceQ16[n] = evidenceQ16;
+    out.spikeMarginQ16[n] = margin;
+    out.spikeCount = n + 1;
+  }
+
+  private void publish(MotionOutputs out) {
+    System.arraycopy(activity, 0, out.activity, 0, classes);
+    System.arraycopy(spikeTotals, 0, out.spikeTotals, 0, classes);
+    out.eventsProcessed = eventsProcessed;
+    out.eventsOutOfRange = eventsOutOfRange;
+    out.eventsOutOfOrder = eventsOutOfOrder;
+    out.eventsClamped = eventsClamped;
+    out.saturations = saturations;
+    out.spikesDroppedTotal = spikesDroppedTotal;
+    out.currentBin = curBin;
+  }
+}
