@@ -2,8 +2,8 @@ package io.ganglion.controllers.motion;
 
 /**
  * A {@link MotionKernel} rearranged for event-driven evaluation: for each slice (p, dy, dx) (an
- * event's polarity and position in a cell's window) and each delay d, the run of (channel,
- * weight) pairs the event adds into that cell's evidence for the bin d bins ahead.
+ * event's polarity and position in a cell's window), the run of (delay d, channel, weight) the
+ * event adds into that cell's evidence for the bin d bins ahead, ordered by (d, channel).
  *
  * <p>Channels 0..C-1 are the direct evidence (the event's own polarity: w_c(p, d, dy, dx)),
  * channels C..2C-1 the polarity-swapped evidence (w_c(1 - p, d, dy, dx)); the readout keeps
@@ -17,27 +17,31 @@ final class CompiledKernel {
   final int classes;
   final int channels;
   final boolean dense;
-  /** Sparse: entries of (slice, d) at [start[slice D + d], start[slice D + d + 1]). */
+  /** Sparse: entries of a slice at [start[slice], start[slice + 1]). */
   final int[] start;
-  final int[] channel;
+  /** Sparse: d &lt;&lt; 16 | channel. */
+  final int[] delayChannel;
   final int[] weight;
   /** Dense: weight of (slice, d, channel) at ((slice D) + d) 2C + channel. */
   final int[] denseWeight;
   /** Entries walked per event summed over all slices (non-zero ones for sparse, all for dense). */
   final long entries;
+  /** The largest |weight| (raw Q16.16), 0 for an all-zero kernel. */
+  final long maxAbsWeight;
 
-  private CompiledKernel(int delays, int kernelSize, int classes, boolean dense, int[] start, int[] channel,
-      int[] weight, int[] denseWeight, long entries) {
+  private CompiledKernel(int delays, int kernelSize, int classes, boolean dense, int[] start, int[] delayChannel,
+      int[] weight, int[] denseWeight, long entries, long maxAbsWeight) {
     this.delays = delays;
     this.kernelSize = kernelSize;
     this.classes = classes;
     this.channels = 2 * classes;
     this.dense = dense;
     this.start = start;
-    this.channel = channel;
+    this.delayChannel = delayChannel;
     this.weight = weight;
     this.denseWeight = denseWeight;
     this.entries = entries;
+    this.maxAbsWeight = maxAbsWeight;
   }
 
   static int slice(int kernelSize, int polarity, int dy, int dx) {
@@ -51,6 +55,10 @@ final class CompiledKernel {
     int c = kernel.classCount();
     int ch = 2 * c;
     int slices = MotionGeometry.POLARITIES * k * k;
+    long maxAbs = 0;
+    for (int v : kernel.weightsQ16()) {
+      maxAbs = Math.max(maxAbs, Math.abs((long) v));
+    }
     if (dense) {
       long size = (long) slices * d * ch;
       if (size > Integer.MAX_VALUE - 8) {
@@ -73,14 +81,14 @@ final class CompiledKernel {
           }
         }
       }
-      return new CompiledKernel(d, k, c, true, null, null, null, w, size);
+      return new CompiledKernel(d, k, c, true, null, null, null, w, size, maxAbs);
     }
     // Each weight appears twice (direct track for its polarity, swapped track for the other).
     long total = 2L * kernel.nonZeroWeightCount();
     if (total > Integer.MAX_VALUE - 8) {
       throw new IllegalArgumentException("motion detector: sparse kernel too large (" + total + " entries)");
     }
-    int[] start = new int[slices * d + 1];
+    int[] start = new int[slices + 1];
     int[] chan = new int[(int) total];
     int[] w = new int[(int) total];
     int n = 0;
@@ -88,21 +96,21 @@ final class CompiledKernel {
       for (int dy = 0; dy < k; dy++) {
         for (int dx = 0; dx < k; dx++) {
           int s = slice(k, p, dy, dx);
+          start[s] = n;
           for (int delay = 0; delay < d; delay++) {
-            start[s * d + delay] = n;
             int own = g.featureIndex(p, delay, dy, dx);
             int other = g.featureIndex(1 - p, delay, dy, dx);
             for (int cls = 0; cls < c; cls++) {
               int v = kernel.weightQ16(own, cls);
               if (v != 0) {
-                chan[n] = cls;
+                chan[n] = delay << 16 | cls;
                 w[n++] = v;
               }
             }
             for (int cls = 0; cls < c; cls++) {
               int v = kernel.weightQ16(other, cls);
               if (v != 0) {
-                chan[n] = c + cls;
+                chan[n] = delay << 16 | (c + cls);
                 w[n++] = v;
               }
             }
@@ -110,7 +118,7 @@ final class CompiledKernel {
         }
       }
     }
-    start[slices * d] = n;
-    return new CompiledKernel(d, k, c, false, start, chan, w, null, total);
+    start[slices] = n;
+    return new CompiledKernel(d, k, c, false, start, chan, w, null, total, maxAbs);
   }
 }

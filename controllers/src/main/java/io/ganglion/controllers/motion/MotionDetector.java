@@ -29,12 +29,15 @@ import io.ganglion.controllers.fixed.Q16;
  *
  * <p>Sums saturate at the Q16.16 limits (counted in {@code saturations}, flag
  * INTERNAL_SATURATION). {@link #step} allocates nothing and never throws on data: events outside
- * the sensor, with a negative time or a polarity other than 0/1 are dropped (INPUT_OUT_OF_RANGE);
+ * the sensor, with a time outside [0, 2^62] us or a polarity other than 0/1 are dropped (INPUT_OUT_OF_RANGE);
  * events older than the latest one by more than the tolerance are dropped (INPUT_OUT_OF_ORDER);
  * within the tolerance they are processed at the latest time (counted as clamped). Inputs whose
  * arrays are missing or shorter than {@code count} are ignored (INPUT_SHAPE_MISMATCH).
  */
 public final class MotionDetector implements Controller<MotionInputs, MotionOutputs> {
+
+  /** The latest accepted event time, 2^62 us (146,000 years): later times are out of range. */
+  public static final long MAX_TIME_US = 1L << 62;
 
   private final MotionKernel kernel;
   private final MotionDetectorConfig config;
@@ -64,7 +67,12 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
   private int activeCount;
   private boolean started;
   private long curBin;
+  private long binEndUs;
+  private int headSlot;
   private long latestTUs;
+  private final int[] windowBinCount;
+  private final int[] windowCount;
+  private final int safeEvents;
   private final int activityBins;
   private final int[] activityCounts;
   private final int[] activity;
@@ -119,6 +127,10 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
     this.active = new int[cellCount];
     this.isActive = new boolean[cellCount];
     this.lastBin = new long[cellCount];
+    this.windowBinCount = new int[cellCount * delays];
+    this.windowCount = new int[cellCount];
+    this.safeEvents = compiled.maxAbsWeight == 0 ? Integer.MAX_VALUE
+        : (int) Math.min(Integer.MAX_VALUE, Integer.MAX_VALUE / compiled.maxAbsWeight);
     this.activityBins = config.activityWindowBins();
     this.activityCounts = new int[activityBins * classes];
     this.activity = new int[classes];
@@ -170,6 +182,7 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
     activeCount = 0;
     started = false;
     curBin = 0;
+    binEndUs = binUs;
     latestTUs = 0;
     eventsProcessed = 0;
     eventsOutOfRange = 0;
@@ -220,7 +233,7 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
 
   /** Processes one event, appending spikes to {@code out} (not cleared). Allocation-free. */
   public void event(int x, int y, long tUs, int polarity, MotionOutputs out) {
-    if (x < 0 || x >= width || y < 0 || y >= height || tUs < 0 || (polarity & ~1) != 0) {
+    if (x < 0 || x >= width || y < 0 || y >= height || tUs < 0 || tUs > MAX_TIME_US || (polarity & ~1) != 0) {
       eventsOutOfRange++;
       out.faultFlags |= FaultFlags.INPUT_OUT_OF_RANGE;
       return;
@@ -229,6 +242,7 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
       started = true;
       latestTUs = tUs;
       curBin = tUs / binUs;
+      binEndUs = (curBin + 1) * binUs;
       setSlotOffsets();
     } else if (tUs < latestTUs) {
       if (latestTUs - tUs > config.backwardsToleranceUs()) {
@@ -239,9 +253,8 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
       eventsClamped++;
     } else {
       latestTUs = tUs;
-      long bin = tUs / binUs;
-      if (bin > curBin) {
-        advanceBins(bin, out);
+      if (tUs >= binEndUs) {
+        advanceBins(tUs / binUs, out);
       }
     }
     eventsProcessed++;
@@ -254,12 +267,18 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
       int dy = ys.offset[yi + j];
       for (int i = 0; i < nx; i++) {
         int cell = cy * cellsX + xs.cell[xi + i];
-        touch(cell);
+        boolean safe = touch(cell) <= safeEvents;
         int slice = ((polarity * kernelSize) + dy) * kernelSize + xs.offset[xi + i];
         if (compiled.dense) {
-          addDense(cell, slice, out);
+          if (safe) {
+            addDense(cell, slice);
+          } else {
+            addDenseSaturating(cell, slice, out);
+          }
+        } else if (safe) {
+          addSparse(cell, slice);
         } else {
-          addSparse(cell, slice, out);
+          addSparseSaturating(cell, slice, out);
         }
       }
     }
@@ -267,49 +286,70 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
 
   /** Moves the clock to {@code tUs} (no event), reading out every bin that ends at or before it. */
   public void advanceTo(long tUs, MotionOutputs out) {
-    if (!started || tUs <= latestTUs) {
+    if (!started || tUs <= latestTUs || tUs > MAX_TIME_US) {
       return;
     }
     latestTUs = tUs;
-    long bin = tUs / binUs;
-    if (bin > curBin) {
-      advanceBins(bin, out);
+    if (tUs >= binEndUs) {
+      advanceBins(tUs / binUs, out);
     }
   }
 
-  private void touch(int cell) {
+  /**
+   * Marks the neuron active in the current bin and counts the event in its window; returns the
+   * events it received in bins curBin - D + 1 .. curBin. Every evidence value of the neuron that is
+   * still to be read is a sum of at most that many weights, so while count x max|w| &lt;= 2^31 - 1
+   * no sum can overflow and the adds need no saturation check.
+   */
+  private int touch(int cell) {
+    int base = cell * delays;
     if (!isActive[cell]) {
       isActive[cell] = true;
       active[activeCount++] = cell;
-    }
-    lastBin[cell] = curBin;
-  }
-
-  private void addSparse(int cell, int slice, MotionOutputs out) {
-    int[] r = ring;
-    int[] start = compiled.start;
-    int[] chan = compiled.channel;
-    int[] w = compiled.weight;
-    int cellBase = cell * delays * channels;
-    int s = slice * delays;
-    for (int d = 0; d < delays; d++) {
-      int base = cellBase + slotOffset[d];
-      int end = start[s + d + 1];
-      for (int j = start[s + d]; j < end; j++) {
-        int idx = base + chan[j];
-        int a = r[idx];
-        int v = w[j];
-        int sum = a + v;
-        if (((a ^ sum) & (v ^ sum)) < 0) { // overflow: a and v have the same sign, the sum the other
-          sum = a < 0 ? Q16.MIN : Q16.MAX;
-          saturated(out);
-        }
-        r[idx] = sum;
+      java.util.Arrays.fill(windowBinCount, base, base + delays, 0);
+      windowCount[cell] = 0;
+    } else if (lastBin[cell] != curBin) {
+      // Active, so lastBin > curBin - D: expire bins lastBin + 1 .. curBin (their slots hold bins D earlier).
+      int gap = (int) (curBin - lastBin[cell]);
+      int slot = (int) Math.floorMod(lastBin[cell], (long) delays);
+      for (int i = 0; i < gap; i++) {
+        slot = slot + 1 == delays ? 0 : slot + 1;
+        windowCount[cell] -= windowBinCount[base + slot];
+        windowBinCount[base + slot] = 0;
       }
     }
+    lastBin[cell] = curBin;
+    windowBinCount[base + headSlot]++;
+    return ++windowCount[cell];
   }
 
-  private void addDense(int cell, int slice, MotionOutputs out) {
+  private void addSparse(int cell, int slice) {
+    int[] r = ring;
+    int[] dc = compiled.delayChannel;
+    int[] w = compiled.weight;
+    int[] so = slotOffset;
+    int cellBase = cell * delays * channels;
+    int end = compiled.start[slice + 1];
+    for (int j = compiled.start[slice]; j < end; j++) {
+      int e = dc[j];
+      r[cellBase + so[e >>> 16] + (e & 0xFFFF)] += w[j];
+    }
+  }
+
+  private void addSparseSaturating(int cell, int slice, MotionOutputs out) {
+    int[] r = ring;
+    int[] dc = compiled.delayChannel;
+    int[] w = compiled.weight;
+    int cellBase = cell * delays * channels;
+    int end = compiled.start[slice + 1];
+    for (int j = compiled.start[slice]; j < end; j++) {
+      int e = dc[j];
+      int idx = cellBase + slotOffset[e >>> 16] + (e & 0xFFFF);
+      r[idx] = saturatingAdd(r[idx], w[j], out);
+    }
+  }
+
+  private void addDense(int cell, int slice) {
     int[] r = ring;
     int[] w = compiled.denseWeight;
     int ch = channels;
@@ -319,16 +359,34 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
       int base = cellBase + slotOffset[d];
       int wb = wBase + d * ch;
       for (int c = 0; c < ch; c++) {
-        int a = r[base + c];
-        int v = w[wb + c];
-        int sum = a + v;
-        if (((a ^ sum) & (v ^ sum)) < 0) {
-          sum = a < 0 ? Q16.MIN : Q16.MAX;
-          saturated(out);
-        }
-        r[base + c] = sum;
+        r[base + c] += w[wb + c];
       }
     }
+  }
+
+  private void addDenseSaturating(int cell, int slice, MotionOutputs out) {
+    int[] r = ring;
+    int[] w = compiled.denseWeight;
+    int ch = channels;
+    int cellBase = cell * delays * ch;
+    int wBase = slice * delays * ch;
+    for (int d = 0; d < delays; d++) {
+      int base = cellBase + slotOffset[d];
+      int wb = wBase + d * ch;
+      for (int c = 0; c < ch; c++) {
+        r[base + c] = saturatingAdd(r[base + c], w[wb + c], out);
+      }
+    }
+  }
+
+  /** a + v clamped to [MIN, MAX]; overflow when a and v share a sign that the wrapped sum lacks. */
+  private int saturatingAdd(int a, int v, MotionOutputs out) {
+    int sum = a + v;
+    if (((a ^ sum) & (v ^ sum)) < 0) {
+      saturated(out);
+      return a < 0 ? Q16.MIN : Q16.MAX;
+    }
+    return sum;
   }
 
   private void saturated(MotionOutputs out) {
@@ -350,11 +408,13 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
       expireActivity(curBin + reads + i);
     }
     curBin = newBin;
+    binEndUs = (newBin + 1) * binUs;
     setSlotOffsets();
   }
 
   private void setSlotOffsets() {
     int head = (int) Math.floorMod(curBin, (long) delays);
+    headSlot = head;
     for (int d = 0; d < delays; d++) {
       int slot = head + d;
       if (slot >= delays) {

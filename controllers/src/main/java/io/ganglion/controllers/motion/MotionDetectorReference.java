@@ -88,7 +88,8 @@ public final class MotionDetectorReference {
 
   /** Processes one event (same acceptance rules as {@link MotionDetector#event}). */
   public void event(int x, int y, long tUs, int polarity) {
-    if (x < 0 || x >= width || y < 0 || y >= height || tUs < 0 || (polarity != 0 && polarity != 1)) {
+    if (x < 0 || x >= width || y < 0 || y >= height || tUs < 0 || tUs > MotionDetector.MAX_TIME_US
+        || (polarity != 0 && polarity != 1)) {
       outOfRange++;
       return;
     }
@@ -111,7 +112,7 @@ public final class MotionDetectorReference {
 
   /** Moves the clock to {@code tUs} without an event. */
   public void advanceTo(long tUs) {
-    if (started && tUs > latestTUs) {
+    if (started && tUs > latestTUs && tUs <= MotionDetector.MAX_TIME_US) {
       latestTUs = tUs;
       moveTo(tUs / g.binUs());
     }

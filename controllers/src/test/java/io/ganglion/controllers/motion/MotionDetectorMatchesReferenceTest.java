@@ -124,9 +124,63 @@ class MotionDetectorMatchesReferenceTest {
     assertEquals(expected, got);
   }
 
+  @Test
+  void largeWeightsTakeTheCheckedAddsWithTheSameResults() {
+    // |w| up to 2000: only 16 events per neuron window are provably overflow-free, so busy neurons
+    // switch to the saturation-checked adds; no sum actually saturates on this stream.
+    SplittableRandom rnd = new SplittableRandom(8);
+    double[] w = MotionTestSupport.randomWeights(rnd, GEOMETRY.featureCount() * CLASSES, 2000.0, 0.2);
+    double[] b = MotionTestSupport.randomWeights(rnd, CLASSES, 100.0, 0.0);
+    MotionKernel kernel = MotionKernel.quantize(GEOMETRY, MotionTestSupport.classes(CLASSES), w, b);
+    MotionDetectorConfig config = MotionDetectorConfig.of(W, H).withSpikeMargin(500);
+    MotionInputs stream = MotionTestSupport.randomStream(12, 3000, W, H, 40, 0.0, 0);
+    assertTrue(maxEventsPerNeuronWindow(stream) > 16, "the stream must exceed the overflow-free count");
+    for (MotionDetectorConfig.Storage storage : MotionDetectorConfig.Storage.values()) {
+      MotionDetector det = new MotionDetector(kernel, config.withStorage(storage));
+      Map<Key, int[]> fixed = observe(det);
+      List<MotionTestSupport.SpikeRow> spikes = MotionTestSupport.run(det, stream);
+      MotionDetectorReference ref = MotionDetectorReference.of(kernel, config);
+      assertEquals(MotionTestSupport.run(ref, stream), spikes, storage.toString());
+      for (MotionDetectorReference.Readout r : ref.readouts()) {
+        int[] f = fixed.get(new Key(r.bin(), r.cellX(), r.cellY()));
+        for (int c = 0; c < CLASSES; c++) {
+          assertEquals(r.evidence()[c], Q16.toDouble(f[c]), 0.0);
+        }
+      }
+      MotionOutputs out = det.newOutputs();
+      det.flush(out);
+      assertEquals(0, out.saturations);
+      assertTrue(spikes.size() > 100);
+    }
+  }
+
   private static int cellOf(int centre) {
     // centre = 3 cell - 1 + 2  =>  cell = (centre - 1) / 3, valid for centres not clamped at the border
     return (centre - 1) / 3;
+  }
+
+  private static int maxEventsPerNeuronWindow(MotionInputs in) {
+    Map<Key, Integer> perCellBin = new HashMap<>();
+    for (int i = 0; i < in.count; i++) {
+      for (int cy = 0; cy < GEOMETRY.cellsAcross(H); cy++) {
+        for (int cx = 0; cx < GEOMETRY.cellsAcross(W); cx++) {
+          int dx = in.x[i] - GEOMETRY.windowStart(cx);
+          int dy = in.y[i] - GEOMETRY.windowStart(cy);
+          if (dx >= 0 && dx < 5 && dy >= 0 && dy < 5) {
+            perCellBin.merge(new Key(in.tUs[i] / 1_000, cx, cy), 1, Integer::sum);
+          }
+        }
+      }
+    }
+    int best = 0;
+    for (Key k : perCellBin.keySet()) {
+      int sum = 0;
+      for (int d = 0; d < GEOMETRY.delays(); d++) {
+        sum += perCellBin.getOrDefault(new Key(k.bin() + d, k.cx(), k.cy()), 0);
+      }
+      best = Math.max(best, sum);
+    }
+    return best;
   }
 
   private static int maxEventsPerWindow(MotionInputs in) {
