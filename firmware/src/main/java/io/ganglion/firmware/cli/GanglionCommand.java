@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Ganglion: fixed-point neural controllers for bio-inspired robots, with their simulator and telemetry.",
-    subcommands = {io.ganglion.firmware.cli.sim.SimCommand.class, io.ganglion.firmware.cli.bench.BenchCommand.class, io.ganglion.firmware.cli.fixedpoint.FixedPointCommand.class},
+    subcommands = {io.ganglion.firmware.cli.sim.SimCommand.class, io.ganglion.firmware.cli.bench.BenchCommand.class, io.ganglion.firmware.cli.fixedpoint.FixedPointCommand.class,
+        io.ganglion.firmware.cli.motion.MotionCommand.class},
     footer = {"", "Run 'ganglion COMMAND --help' for the options of a command. Docs: docs/ in the source tree."})
 public final class GanglionCommand implements Runnable {
 
