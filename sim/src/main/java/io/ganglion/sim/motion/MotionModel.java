@@ -126,6 +126,19 @@ public final class MotionModel {
     return new MotionModel(geometry, classes, w, biases, spikeMargin, training);
   }
 
+  /** This model with its weights, biases and spike margin rounded to float32 (what the model file stores). */
+  public MotionModel roundedToFloat() {
+    double[] w = weights.clone();
+    for (int i = 0; i < w.length; i++) {
+      w[i] = (float) w[i];
+    }
+    double[] b = biases.clone();
+    for (int i = 0; i < b.length; i++) {
+      b[i] = (float) b[i];
+    }
+    return new MotionModel(geometry, classes, w, b, (float) spikeMargin, training);
+  }
+
   /** This model with another spike margin. */
   public MotionModel withSpikeMargin(double margin) {
     return new MotionModel(geometry, classes, weights, biases, margin, training);

@@ -21,10 +21,17 @@ public final class MotionSampler {
   /** Samples of every movie of {@code dataset}; {@code moviesDone} hears the count after each movie (may be null). */
   public static MotionSampleSet sample(MotionGeometry g, MotionDataset dataset, int perMovie, int minWindowEvents,
       long seed, IntConsumer moviesDone) {
+    MotionSampleSet set = new MotionSampleSet();
+    sample(set, g, dataset, perMovie, minWindowEvents, seed, moviesDone);
+    return set;
+  }
+
+  /** Adds the samples of every movie of {@code dataset} to {@code set}. */
+  public static void sample(MotionSampleSet set, MotionGeometry g, MotionDataset dataset, int perMovie,
+      int minWindowEvents, long seed, IntConsumer moviesDone) {
     if (perMovie < 1) {
       throw new IllegalArgumentException("samples per movie must be >= 1, got " + perMovie);
     }
-    MotionSampleSet set = new MotionSampleSet();
     int[] features = new int[1 << 12];
     for (int i = 0; i < dataset.size(); i++) {
       MotionMovie movie = dataset.movie(i);
@@ -36,7 +43,6 @@ public final class MotionSampler {
         moviesDone.accept(i + 1);
       }
     }
-    return set;
   }
 
   static int[] addMovie(MotionSampleSet set, MotionWindows windows, MotionTrack track, long durationUs, int perMovie,

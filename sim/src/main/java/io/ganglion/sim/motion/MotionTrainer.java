@@ -301,7 +301,7 @@ public final class MotionTrainer {
       vW[i] = BETA2 * vW[i] + (1 - BETA2) * gr * gr;
       w[i] -= lr * (mW[i] / c1) / (Math.sqrt(vW[i] / c2) + EPSILON);
     }
-    for (int i = 0; i < b.length; i++) {
+    for (int i = 0; i < b.length && config.trainBiases(); i++) {
       double gr = gradB[i] * inv;
       mB[i] = BETA1 * mB[i] + (1 - BETA1) * gr;
       vB[i] = BETA2 * vB[i] + (1 - BETA2) * gr * gr;

@@ -12,9 +12,11 @@ package io.ganglion.sim.motion;
  * @param initScale standard deviation of the initial weights (uniform, centred), >= 0
  * @param spikeQuantile the spike margin is set to this quantile of the training samples' margins
  *     (winner minus runner-up evidence), in [0, 1): 0.5 = half of the neuron readouts spike
+ * @param trainBiases false keeps the biases at 0: a neuron that saw few events then has evidence
+ *     near 0 for every class (no spike) instead of the biases' preferred class
  */
 public record MotionTrainerConfig(int epochs, int batchSize, double learningRate, double l2, long seed,
-    double initScale, double spikeQuantile) {
+    double initScale, double spikeQuantile, boolean trainBiases) {
 
   /** Validates. */
   public MotionTrainerConfig {
@@ -38,28 +40,32 @@ public record MotionTrainerConfig(int epochs, int batchSize, double learningRate
     }
   }
 
-  /** 10 epochs, batches of 256, learning rate 0.01, l2 1e-4, init 0.01, spike quantile 0.5. */
+  /** 10 epochs, batches of 256, learning rate 0.01, l2 1e-4, init 0.01, spike quantile 0.5, biases trained. */
   public static MotionTrainerConfig defaults(long seed) {
-    return new MotionTrainerConfig(10, 256, 0.01, 1e-4, seed, 0.01, 0.5);
+    return new MotionTrainerConfig(10, 256, 0.01, 1e-4, seed, 0.01, 0.5, true);
+  }
+
+  public MotionTrainerConfig withTrainBiases(boolean train) {
+    return new MotionTrainerConfig(epochs, batchSize, learningRate, l2, seed, initScale, spikeQuantile, train);
   }
 
   public MotionTrainerConfig withEpochs(int e) {
-    return new MotionTrainerConfig(e, batchSize, learningRate, l2, seed, initScale, spikeQuantile);
+    return new MotionTrainerConfig(e, batchSize, learningRate, l2, seed, initScale, spikeQuantile, trainBiases);
   }
 
   public MotionTrainerConfig withLearningRate(double lr) {
-    return new MotionTrainerConfig(epochs, batchSize, lr, l2, seed, initScale, spikeQuantile);
+    return new MotionTrainerConfig(epochs, batchSize, lr, l2, seed, initScale, spikeQuantile, trainBiases);
   }
 
   public MotionTrainerConfig withL2(double v) {
-    return new MotionTrainerConfig(epochs, batchSize, learningRate, v, seed, initScale, spikeQuantile);
+    return new MotionTrainerConfig(epochs, batchSize, learningRate, v, seed, initScale, spikeQuantile, trainBiases);
   }
 
   public MotionTrainerConfig withBatchSize(int b) {
-    return new MotionTrainerConfig(epochs, b, learningRate, l2, seed, initScale, spikeQuantile);
+    return new MotionTrainerConfig(epochs, b, learningRate, l2, seed, initScale, spikeQuantile, trainBiases);
   }
 
   public MotionTrainerConfig withSpikeQuantile(double q) {
-    return new MotionTrainerConfig(epochs, batchSize, learningRate, l2, seed, initScale, q);
+    return new MotionTrainerConfig(epochs, batchSize, learningRate, l2, seed, initScale, q, trainBiases);
   }
 }

@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * Trains a motion model from simulated movies: draw samples ({@link MotionSampler}) from the
- * dataset {@code MotionDataset(movies, movieCount, seed)}, fit them ({@link MotionTrainer}), set
- * the spike margin, and optionally prune and fine-tune. Deterministic in the config.
+ * datasets of {@link MotionTrainingConfig#datasets()}, fit them ({@link MotionTrainer}), set
+ * the spike margin, and optionally prune and fine-tune. The result's numbers are rounded to
+ * float32, as the model file stores them. Deterministic in the config.
  */
 public final class MotionTraining {
 
@@ -37,9 +38,15 @@ public final class MotionTraining {
   public static Trained train(MotionTrainingConfig config, Listener listener) {
     Listener l = listener == null ? (phase, done, total) -> {} : listener;
     long seed = config.trainer().seed();
-    MotionDataset dataset = new MotionDataset(config.movies(), config.movieCount(), seed);
-    MotionSampleSet samples = MotionSampler.sample(config.geometry(), dataset, config.samplesPerMovie(),
-        config.minWindowEvents(), seed, done -> l.progress("sampling", done, config.movieCount()));
+    MotionSampleSet samples = new MotionSampleSet();
+    int sampled = 0;
+    List<MotionDataset> datasets = config.datasets();
+    for (int i = 0; i < datasets.size(); i++) {
+      int before = sampled;
+      MotionSampler.sample(samples, config.geometry(), datasets.get(i), config.samplesPerMovie(),
+          config.minWindowEvents(), seed + i, done -> l.progress("sampling", before + done, config.movieCount()));
+      sampled += datasets.get(i).size();
+    }
     int classes = config.classes().count();
     MotionTrainer.Result r = MotionTrainer.train(config.geometry(), classes, samples, config.trainer(),
         new MotionTrainer.Listener() {
@@ -56,7 +63,7 @@ public final class MotionTraining {
       model = prune(model, samples, MotionPruning.keepCount(config.keepFraction(), model.weightCount()),
           config.fineTuneEpochs(), config.trainer(), l);
     }
-    return new Trained(model, samples);
+    return new Trained(model.roundedToFloat(), samples);
   }
 
   /**
@@ -86,6 +93,6 @@ public final class MotionTraining {
           m.accuracy(), Double.NaN, Double.NaN);
       pruned = pruned.withSpikeMargin(m.quantile(trainer.spikeQuantile())).withTraining(info);
     }
-    return pruned;
+    return pruned.roundedToFloat();
   }
 }
