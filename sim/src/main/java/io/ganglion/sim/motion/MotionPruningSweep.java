@@ -25,7 +25,8 @@ public final class MotionPruningSweep {
     for (double keep : keeps) {
       MotionModel m = keep >= 1 ? full
           : MotionTraining.prune(full, trained.samples(), MotionPruning.keepCount(keep, full.weightCount()),
-              fineTuneEpochs, trainer, listener);
+              fineTuneEpochs, trainer, listener == null ? null
+                  : (phase, done, total) -> listener.progress(phase + " at " + (100 * keep) + "%", done, total));
       MotionEvaluation.Result fixed = MotionEvaluation.fixedPoint(m.toKernel(), m.spikeMargin(), heldOut);
       MotionEvaluation.Result floating = MotionEvaluation.floatingPoint(m, heldOut);
       points.add(new Point(keep, m.nonZeroWeightCount(), m, fixed, floating));

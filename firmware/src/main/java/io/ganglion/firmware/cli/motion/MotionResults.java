@@ -35,16 +35,26 @@ final class MotionResults {
     }
   }
 
+  /** The slow model's speeds (px/ms): the real recordings move at 0.02-0.16 px/ms, below the paper's 0.25. */
+  static final double[] SLOW_SPEEDS_PX_PER_MS = {0.04, 0.08, 0.16};
+  /** The slow model's training contrast thresholds: sparser movies, like the DAVIS recordings. */
+  static final List<Double> SLOW_THRESHOLDS = List.of(0.2, 0.35, 0.5);
+
+  /** The slow model's training config (8 directions x {@link #SLOW_SPEEDS_PX_PER_MS}). */
+  static MotionTrainingConfig slowConfig(Plan plan) {
+    return config(new MotionClasses(8, SLOW_SPEEDS_PX_PER_MS), plan).withContrastThresholds(SLOW_THRESHOLDS);
+  }
+
   /** One trained task and its held-out results. */
   record Task(String name, MotionTrainingConfig config, MotionModel model, int trainSamples, int heldOutMovies,
       MotionEvaluation.Result fixed, MotionEvaluation.Result floating, double trainS, double evalS) {}
 
-  /** One recording: the detection and the frame-shift reference. */
-  record Recording(Path path, long windowUs, RecordingDetection.Result detection,
+  /** One recording: the detections of the built-in and the slow model, and the frame-shift reference. */
+  record Recording(Path path, long windowUs, RecordingDetection.Result detection, RecordingDetection.Result slow,
       List<FrameShiftReference.Estimate> reference) {}
 
   record Outcome(Plan plan, Task eight, Task paper, List<MotionPruningSweep.Point> pruning, MotionModel pruned20,
-      List<Recording> recordings, double wallS) {}
+      Task slow, List<Recording> recordings, double wallS) {}
 
   private MotionResults() {}
 
@@ -64,11 +74,12 @@ final class MotionResults {
         pruned20 = p.model();
       }
     }
+    Task slow = task("slow 8 x 3", slowConfig(plan), 1, progress).task();
     List<Recording> recordings = new ArrayList<>();
     if (plan.recordings() != null && Files.isDirectory(plan.recordings())) {
-      recordings = recordings(plan.recordings(), progress);
+      recordings = recordings(plan.recordings(), slow.model(), progress);
     }
-    return new Outcome(plan, eight, paper, pruning, pruned20, recordings, (System.nanoTime() - start) / 1e9);
+    return new Outcome(plan, eight, paper, pruning, pruned20, slow, recordings, (System.nanoTime() - start) / 1e9);
   }
 
   static MotionTrainingConfig config(MotionClasses classes, Plan plan) {
@@ -104,7 +115,7 @@ final class MotionResults {
     return (w / 10_000) * 10_000;
   }
 
-  private static List<Recording> recordings(Path dir, PhasedProgress progress) {
+  private static List<Recording> recordings(Path dir, MotionModel slowModel, PhasedProgress progress) {
     List<Path> files;
     try (Stream<Path> s = Files.list(dir)) {
       files = s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().endsWith(".md")).sorted().toList();
@@ -120,8 +131,9 @@ final class MotionResults {
       io.ganglion.drivers.events.EventReaderStats stats = io.ganglion.drivers.events.EventFiles.scan(f, cfg);
       long windowUs = windowUsFor(stats.durationUs());
       RecordingDetection.Result r = RecordingDetection.run(f, cfg, model, windowUs, null);
+      RecordingDetection.Result slow = RecordingDetection.run(f, cfg, slowModel, windowUs, null);
       List<FrameShiftReference.Estimate> ref = FrameShiftReference.run(f, cfg, r.size(), r.firstTUs(), windowUs);
-      list.add(new Recording(f, windowUs, r, ref));
+      list.add(new Recording(f, windowUs, r, slow, ref));
     }
     progress.update("recordings", files.size(), files.size());
     return list;

@@ -32,21 +32,24 @@ final class MotionResultsReport {
     MotionPlots.savePruningCurve("12 directions x 3 speeds: accuracy after pruning", points, "--out",
         img.resolve("motion-pruning.png"));
     for (MotionResults.Recording r : o.recordings()) {
-      RecordingDetection.Result d = r.detection();
-      List<long[]> h = new ArrayList<>();
-      for (RecordingDetection.Window w : d.windows()) {
-        h.add(d.directionHistogram(w.classSpikes()));
-      }
-      MotionPlots.saveDirectionsOverTime(d.file(), r.windowUs(), d.directionsDeg(), h, "--out",
-          img.resolve(plotName(d.file())));
+      plot(r.detection(), r.windowUs(), "built-in model", img.resolve(plotName(r.detection().file(), "")));
+      plot(r.slow(), r.windowUs(), "slow model", img.resolve(plotName(r.slow().file(), "-slow")));
     }
     MotionResultsReport rep = new MotionResultsReport();
     rep.build(o, command, version, builtIn);
     return rep.md.toString();
   }
 
-  static String plotName(String file) {
-    return "motion-" + file.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("-+$", "") + ".png";
+  private static void plot(RecordingDetection.Result d, long windowUs, String model, Path path) throws IOException {
+    List<long[]> h = new ArrayList<>();
+    for (RecordingDetection.Window w : d.windows()) {
+      h.add(d.directionHistogram(w.classSpikes()));
+    }
+    MotionPlots.saveDirectionsOverTime(d.file() + ", " + model, windowUs, d.directionsDeg(), h, "--out", path);
+  }
+
+  static String plotName(String file, String suffix) {
+    return "motion-" + file.replaceAll("[^A-Za-z0-9]+", "-").replaceAll("-+$", "") + suffix + ".png";
   }
 
   private void line(String format, Object... args) {
@@ -160,33 +163,49 @@ final class MotionResultsReport {
       line("No recordings directory in this run (`--recordings`, default `../shared/data/events`).");
       return;
     }
-    line("The built-in model on each recording of `%s` (not part of the repository). Per window: the detector's",
-        o.plan().recordings());
-    line("dominant direction and speed (most spikes; direction in the file's image axes, 0 = right, 90 = down) and, for");
-    line("comparison, the frame-shift reference (`FrameShiftReference`: the shift that best aligns the event-count images");
-    line("of the window's two halves; no learning; `-` = no correlation peak). The same output, window by window with the");
-    line("full direction histogram: `./ganglion motion detect --input FILE --window-ms W`.");
+    MotionResults.Task slow = o.slow();
+    line("Each recording of `%s` (not part of the repository), run through two models:", o.plan().recordings());
+    line("");
+    line("- the **built-in** model (the paper's speeds, 250-630 px/s);");
+    line("- a **slow** model: %s, trained on movies with contrast thresholds %s (sparser events, like the DAVIS",
+        slow.model().classes().size() + " classes, 8 directions x " + Arrays.toString(MotionResults.SLOW_SPEEDS_PX_PER_MS)
+            + " px/ms", MotionResults.SLOW_THRESHOLDS);
+    line("  recordings), by `./ganglion motion train --out slow.json --directions 8 --speed-values 0.04,0.08,0.16 --contrast-thresholds 0.2,0.35,0.5`;");
+    line("  on its own held-out movies (%d, one per class and threshold) it reaches %s per movie and %s per spike in fixed",
+        slow.heldOutMovies(), pct(slow.fixed().movieAccuracy()), pct(slow.fixed().spikeAccuracy()));
+    line("  point: slow motion over a 40 ms window moves the texture by only 1.6 to 6.4 px.");
+    line("");
+    line("Per window: each model's dominant direction and speed (most spikes; direction in the file's image axes, 0 = right,");
+    line("90 = down) and, for comparison, the frame-shift reference (`FrameShiftReference`: the shift that best aligns the");
+    line("event-count images of the window's two halves; no learning; `-` = no clear correlation peak). The same output,");
+    line("window by window with the full direction histogram: `./ganglion motion detect --input FILE --window-ms W [--model slow.json]`.");
     line("");
     for (MotionResults.Recording r : o.recordings()) {
       RecordingDetection.Result d = r.detection();
+      RecordingDetection.Result sl = r.slow();
       line("### %s", d.file());
       line("");
-      line("%s, %dx%d (%s), %,d events over %.3f s; %,d spikes; dominant direction %s. Windows of %d ms (`--window-ms %d`).",
-          d.format().cliName(), d.size().width(), d.size().height(), d.sizeObserved() ? "size observed" : "declared size",
-          d.events(), d.durationS(), d.spikes(), dir(d.dominantDirectionDeg(d.classSpikes()),
-              d.dominantSpeedPxPerS(d.classSpikes())), r.windowUs() / 1000, r.windowUs() / 1000);
+      line("%s, %dx%d (%s), %,d events over %.3f s; windows of %d ms. Built-in model: %,d spikes, dominant %s. "
+          + "Slow model: %,d spikes, dominant %s.", d.format().cliName(), d.size().width(), d.size().height(),
+          d.sizeObserved() ? "size observed" : "declared size", d.events(), d.durationS(), r.windowUs() / 1000,
+          d.spikes(), dir(d.dominantDirectionDeg(d.classSpikes()), d.dominantSpeedPxPerS(d.classSpikes())),
+          sl.spikes(), dir(sl.dominantDirectionDeg(sl.classSpikes()), sl.dominantSpeedPxPerS(sl.classSpikes())));
       line("");
-      line("| t (s) | events | spikes | detector | frame-shift reference |");
-      line("|---|---|---|---|---|");
+      line("| t (s) | events | built-in: spikes | built-in: dominant | slow: spikes | slow: dominant | frame-shift reference |");
+      line("|---|---|---|---|---|---|---|");
       for (int i = 0; i < d.windows().size(); i++) {
         RecordingDetection.Window w = d.windows().get(i);
+        RecordingDetection.Window ws = i < sl.windows().size() ? sl.windows().get(i) : null;
         FrameShiftReference.Estimate ref = i < r.reference().size() ? r.reference().get(i) : null;
-        line("| %.2f | %,d | %,d | %s | %s |", (w.tStartUs() - d.firstTUs()) / 1e6, w.events(), w.spikes(),
+        line("| %.2f | %,d | %,d | %s | %s | %s | %s |", (w.tStartUs() - d.firstTUs()) / 1e6, w.events(), w.spikes(),
             dir(d.dominantDirectionDeg(w.classSpikes()), d.dominantSpeedPxPerS(w.classSpikes())),
+            ws == null ? "-" : String.format(Locale.ROOT, "%,d", ws.spikes()),
+            ws == null ? "-" : dir(sl.dominantDirectionDeg(ws.classSpikes()), sl.dominantSpeedPxPerS(ws.classSpikes())),
             ref == null ? "-" : dir(ref.directionDeg(), ref.speedPxPerS()));
       }
       line("");
-      line("![%s](img/%s)", d.file(), plotName(d.file()));
+      line("![%s, built-in model](img/%s) ![%s, slow model](img/%s)", d.file(), plotName(d.file(), ""), d.file(),
+          plotName(d.file(), "-slow"));
       line("");
     }
   }

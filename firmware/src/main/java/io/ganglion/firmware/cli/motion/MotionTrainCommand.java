@@ -200,8 +200,10 @@ public final class MotionTrainCommand implements Callable<Integer> {
       trainer = new MotionTrainerConfig(epochs, batchSize, learningRate, l2, seed, 0.01, spikeQuantile, trainBiases);
       MotionMovieConfig movieConfig = MotionMovieConfig.of(size, size, durationMs * 1000, classes)
           .withTexture(TextureSpec.noise());
-      return new MotionTrainingConfig(movieConfig, movieCount, samplesPerMovie, 8, geometry, trainer, keep,
-          fineTuneEpochs, contrastThresholds);
+      MotionTrainingConfig c = new MotionTrainingConfig(movieConfig, movieCount, samplesPerMovie, 8, geometry, trainer,
+          keep, fineTuneEpochs, contrastThresholds);
+      c.datasets(); // checks the contrast thresholds now rather than after sampling
+      return c;
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException(e.getMessage());
     }
