@@ -18,12 +18,19 @@ public final class NoiseTexture implements Texture {
   private final int size;
   private final int mask;
   private final float[] log;
+  /** Each row twice in a row ({@code wide[v * 2 size + u] = log(u mod size, v)}), so a rendered row never wraps. */
+  private final float[] wide;
   private final double alpha;
 
   private NoiseTexture(int size, float[] log, double alpha) {
     this.size = size;
     this.mask = size - 1;
     this.log = log;
+    this.wide = new float[2 * size * size];
+    for (int v = 0; v < size; v++) {
+      System.arraycopy(log, v * size, wide, 2 * v * size, size);
+      System.arraycopy(log, v * size, wide, 2 * v * size + size, size);
+    }
     this.alpha = alpha;
   }
 
@@ -55,8 +62,8 @@ public final class NoiseTexture implements Texture {
         if (fx == 0 && fy == 0) {
           continue; // no DC: zero mean
         }
-        // amplitude ~ 1 / f^alpha
-        double amplitude = StrictMath.pow(fx * (double) fx + fy * (double) fy, -alpha / 2);
+        // amplitude = 1 / f^alpha = exp(-alpha/2 * ln(f^2)) (StrictMath.pow allocates on JDK 17)
+        double amplitude = StrictMath.exp(-alpha / 2 * StrictMath.log(fx * (double) fx + fy * (double) fy));
         re[ky * n + kx] = amplitude * StrictMath.cos(phase);
         im[ky * n + kx] = amplitude * StrictMath.sin(phase);
       }
@@ -120,24 +127,32 @@ public final class NoiseTexture implements Texture {
     float w10 = au * (1 - av);
     float w01 = (1 - au) * av;
     float w11 = au * av;
+    if (widthPx < size) {
+      // rows of the doubled image: texels iu .. iu + widthPx < 2 size are contiguous
+      for (int y = 0; y < heightPx; y++) {
+        int row0 = ((y + iv) & mask) * 2 * size;
+        int row1 = ((y + iv + 1) & mask) * 2 * size;
+        bilinearRow(wide, row0 + iu, row1 + iu, w00, w10, w01, w11, dest, y * widthPx, widthPx);
+      }
+      return;
+    }
     for (int y = 0; y < heightPx; y++) {
       int row0 = ((y + iv) & mask) * size;
       int row1 = ((y + iv + 1) & mask) * size;
       int out = y * widthPx;
-      if (iu + widthPx < size) {
-        // no wrap along this row: contiguous indices (the JIT vectorises this loop)
-        int a = row0 + iu;
-        int b = row1 + iu;
-        for (int x = 0; x < widthPx; x++) {
-          dest[out + x] = w00 * log[a + x] + w10 * log[a + x + 1] + w01 * log[b + x] + w11 * log[b + x + 1];
-        }
-        continue;
-      }
       for (int x = 0; x < widthPx; x++) {
         int c0 = (x + iu) & mask;
         int c1 = (c0 + 1) & mask;
         dest[out + x] = w00 * log[row0 + c0] + w10 * log[row0 + c1] + w01 * log[row1 + c0] + w11 * log[row1 + c1];
       }
+    }
+  }
+
+  /** One row without wrap-around: dest[out + x] = bilinear blend of texels a + x, a + x + 1 (row 0) and b + x, b + x + 1 (row 1). */
+  private static void bilinearRow(float[] log, int a, int b, float w00, float w10, float w01, float w11, float[] dest, int out,
+      int widthPx) {
+    for (int x = 0; x < widthPx; x++) {
+      dest[out + x] = w00 * log[a + x] + w10 * log[a + x + 1] + w01 * log[b + x] + w11 * log[b + x + 1];
     }
   }
 }

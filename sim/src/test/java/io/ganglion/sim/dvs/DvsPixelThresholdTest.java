@@ -83,6 +83,24 @@ class DvsPixelThresholdTest {
   }
 
   @Test
+  void aWholeSensorSwitchingInOneIntervalGivesAllItsEventsSortedByTimeThenRowMajor() {
+    // the edge sweeps the 64 x 64 sensor within the first 200 us interval: 4 OFF events per pixel, 16,384 at once
+    MotionTrack track = MotionTrack.constantVelocity(1000, 0, 1000);
+    DvsSimulator sim = new DvsSimulator(new SensorSize(64, 64), new Shifted(new Step(0, 0.95), -0.53), track, quiet(0.2), 1);
+    DvsEvents e = DvsEvents.run(sim, 5000);
+    assertEquals(64 * 64 * 4, e.size());
+    for (int i = 1; i < e.size(); i++) {
+      assertTrue(e.tUs[i] >= e.tUs[i - 1]);
+      if (e.tUs[i] == e.tUs[i - 1]) {
+        assertTrue(e.y[i] * 64 + e.x[i] > e.y[i - 1] * 64 + e.x[i - 1], "equal times keep row-major pixel order at " + i);
+      }
+    }
+    // every pixel goes from 0.95 to 0 between the samples: crossings at 0.75, 0.55, 0.35, 0.15 -> 200 us * (0.95 - level) / 0.95
+    assertEquals(42, e.tUs[0]);
+    assertEquals(168, e.tUs[e.size() - 1]);
+  }
+
+  @Test
   void aSteadyLogRampGivesOneEventPerThresholdAtInterpolatedMicrosecondTimes() {
     // L(x, t) = slope * (x - vx t): dL/dt = -slope * vx = -0.5 per ms; C = 0.2 -> an OFF event every 400 us exactly
     double slope = 1.0;

@@ -87,6 +87,7 @@ class NoiseSpectrumTest {
       m++;
     }
     double slope = (m * sxy - sx * sy) / (m * sxx - sx * sx);
+    System.out.printf(java.util.Locale.ROOT, "1/f noise alpha %.1f: power spectrum slope %.3f%n", alpha, slope);
     // the intensity is exp(float(log)) of an affine map of the field: the slope survives up to rounding
     assertEquals(-2 * alpha, slope, 0.1, "log-log slope of the power spectrum");
   }

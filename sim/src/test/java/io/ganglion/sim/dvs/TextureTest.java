@@ -37,7 +37,8 @@ class TextureTest {
   @Test
   void renderedFramesEqualPointSamplesOfTheTextureAtEveryOffset() {
     Texture[] textures = {
-      NoiseTexture.generate(32, 1, 0.5, 0.8, 3),
+      NoiseTexture.generate(32, 1, 0.5, 0.8, 3), // narrower than the frame: rows wrap
+      NoiseTexture.generate(64, 1.5, 0.5, 0.8, 4), // wider: rows from the doubled copy
       new GratingTexture(7.3, 30, 0.2, GratingProfile.SINE, 0.5, 0.8),
       new GratingTexture(5, 90, 0.7, GratingProfile.SQUARE, 0.5, 0.5),
     };

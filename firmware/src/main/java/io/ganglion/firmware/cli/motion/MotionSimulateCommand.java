@@ -37,10 +37,12 @@ import picocli.CommandLine.Option;
     versionProvider = io.ganglion.firmware.cli.support.VersionProvider.class,
     sortOptions = false,
     description = {
-      "Simulate an event camera watching a texture (1/f noise or a grating) that moves in one of",
-      "D directions x S speeds (or a saccade-like random walk), and write the events as EVT 2.0.",
-      "Class layout: class = speedIndex * D + directionIndex; direction d points at 360*d/D deg",
-      "(0 = right, 90 = down). The movie equals MotionMovie.generate(config, class, seed)."
+      "Simulate an event camera watching a texture (1/f noise or a grating) that",
+      "moves in one of D directions x S speeds (or a saccade-like random walk), and",
+      "write the events as EVT 2.0. Class layout: class = speedIndex * D +",
+      "directionIndex; direction d points at 360*d/D deg (0 = right, 90 = down).",
+      "The movie equals MotionMovie.generate(config, class, seed); see",
+      "docs/dvs-simulator.md."
     },
     footer = {"", "Examples:",
       "  ganglion motion simulate --out right.raw",
@@ -58,7 +60,7 @@ public final class MotionSimulateCommand implements Callable<Integer> {
       description = "Number of speeds; without --speed-values: geometric from 0.25 to 0.63 px/ms, S=1 -> 0.40 (default: ${DEFAULT-VALUE}).")
   int speeds;
 
-  @Option(names = "--speed-values", paramLabel = "V,...", split = ",",
+  @Option(names = "--speed-values", paramLabel = "V,...", split = ",", hideParamSyntax = true,
       description = "The speeds in px/ms, increasing (e.g. 0.25,0.40,0.63); their number must match --speeds if both are given.")
   String[] speedValues;
 
@@ -74,7 +76,7 @@ public final class MotionSimulateCommand implements Callable<Integer> {
   @Option(names = "--saccades", description = "Saccade-like random walk: the class changes at random times (starting with the chosen class).")
   boolean saccades;
 
-  @Option(names = "--saccade-ms", paramLabel = "MIN,MAX", split = ",",
+  @Option(names = "--saccade-ms", paramLabel = "MIN,MAX", split = ",", hideParamSyntax = true,
       description = "Segment length range of --saccades in ms (default: 50,150).")
   String[] saccadeMs;
 
