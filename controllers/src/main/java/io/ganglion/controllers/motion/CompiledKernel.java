@@ -19,9 +19,12 @@ final class CompiledKernel {
   final boolean dense;
   /** Sparse: entries of a slice at [start[slice], start[slice + 1]). */
   final int[] start;
-  /** Sparse: d &lt;&lt; 16 | channel. */
-  final int[] delayChannel;
-  final int[] weight;
+  /**
+   * Sparse: entry j is the pair ({@code pairs[2j]} = d 2C + channel, the offset of its slot and
+   * channel in a cell's D x 2C block when the current bin is in slot 0; {@code pairs[2j + 1]} =
+   * its weight), entries of slice s at j in [start[s], start[s + 1]).
+   */
+  final int[] pairs;
   /** Dense: weight of (slice, d, channel) at ((slice D) + d) 2C + channel. */
   final int[] denseWeight;
   /** Entries walked per event summed over all slices (non-zero ones for sparse, all for dense). */
@@ -29,16 +32,15 @@ final class CompiledKernel {
   /** The largest |weight| (raw Q16.16), 0 for an all-zero kernel. */
   final long maxAbsWeight;
 
-  private CompiledKernel(int delays, int kernelSize, int classes, boolean dense, int[] start, int[] delayChannel,
-      int[] weight, int[] denseWeight, long entries, long maxAbsWeight) {
+  private CompiledKernel(int delays, int kernelSize, int classes, boolean dense, int[] start, int[] pairs,
+      int[] denseWeight, long entries, long maxAbsWeight) {
     this.delays = delays;
     this.kernelSize = kernelSize;
     this.classes = classes;
     this.channels = 2 * classes;
     this.dense = dense;
     this.start = start;
-    this.delayChannel = delayChannel;
-    this.weight = weight;
+    this.pairs = pairs;
     this.denseWeight = denseWeight;
     this.entries = entries;
     this.maxAbsWeight = maxAbsWeight;
@@ -81,7 +83,7 @@ final class CompiledKernel {
           }
         }
       }
-      return new CompiledKernel(d, k, c, true, null, null, null, w, size, maxAbs);
+      return new CompiledKernel(d, k, c, true, null, null, w, size, maxAbs);
     }
     // Each weight appears twice (direct track for its polarity, swapped track for the other).
     long total = 2L * kernel.nonZeroWeightCount();
@@ -89,8 +91,7 @@ final class CompiledKernel {
       throw new IllegalArgumentException("motion detector: sparse kernel too large (" + total + " entries)");
     }
     int[] start = new int[slices + 1];
-    int[] chan = new int[(int) total];
-    int[] w = new int[(int) total];
+    int[] pairs = new int[(int) (2 * total)];
     int n = 0;
     for (int p = 0; p < 2; p++) {
       for (int dy = 0; dy < k; dy++) {
@@ -103,15 +104,17 @@ final class CompiledKernel {
             for (int cls = 0; cls < c; cls++) {
               int v = kernel.weightQ16(own, cls);
               if (v != 0) {
-                chan[n] = delay << 16 | cls;
-                w[n++] = v;
+                pairs[2 * n] = delay * ch + cls;
+                pairs[2 * n + 1] = v;
+                n++;
               }
             }
             for (int cls = 0; cls < c; cls++) {
               int v = kernel.weightQ16(other, cls);
               if (v != 0) {
-                chan[n] = delay << 16 | (c + cls);
-                w[n++] = v;
+                pairs[2 * n] = delay * ch + c + cls;
+                pairs[2 * n + 1] = v;
+                n++;
               }
             }
           }
@@ -119,6 +122,6 @@ final class CompiledKernel {
       }
     }
     start[slices] = n;
-    return new CompiledKernel(d, k, c, false, start, chan, w, null, total, maxAbs);
+    return new CompiledKernel(d, k, c, false, start, pairs, null, total, maxAbs);
   }
 }

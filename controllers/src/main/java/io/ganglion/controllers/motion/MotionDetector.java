@@ -59,8 +59,7 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
   private final int[] centreY;
 
   // State.
-  private final int[] ring;
-  private final int[] slotOffset;
+  private final EvidenceRing ring;
   private final int[] active;
   private final boolean[] isActive;
   private final long[] lastBin;
@@ -68,7 +67,6 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
   private boolean started;
   private long curBin;
   private long binEndUs;
-  private int headSlot;
   private long latestTUs;
   private final int[] windowBinCount;
   private final int[] windowCount;
@@ -83,7 +81,6 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
   private long eventsOutOfRange;
   private long eventsOutOfOrder;
   private long eventsClamped;
-  private long saturations;
   private long spikesDroppedTotal;
 
   /** A detector running {@code kernel} on a sensor described by {@code config}. */
@@ -122,8 +119,7 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
     for (int i = 0; i < ys.cells; i++) {
       centreY[i] = Math.min(height - 1, Math.max(0, g.cellCentre(i)));
     }
-    this.ring = new int[(int) ringSize];
-    this.slotOffset = new int[delays];
+    this.ring = new EvidenceRing(compiled, cellCount);
     this.active = new int[cellCount];
     this.isActive = new boolean[cellCount];
     this.lastBin = new long[cellCount];
@@ -173,7 +169,7 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
 
   @Override
   public void reset() {
-    java.util.Arrays.fill(ring, 0);
+    ring.reset();
     java.util.Arrays.fill(isActive, false);
     java.util.Arrays.fill(lastBin, Long.MIN_VALUE);
     java.util.Arrays.fill(activityCounts, 0);
@@ -188,9 +184,7 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
     eventsOutOfRange = 0;
     eventsOutOfOrder = 0;
     eventsClamped = 0;
-    saturations = 0;
     spikesDroppedTotal = 0;
-    setSlotOffsets();
   }
 
   @Override
@@ -243,7 +237,7 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
       latestTUs = tUs;
       curBin = tUs / binUs;
       binEndUs = (curBin + 1) * binUs;
-      setSlotOffsets();
+      ring.setHead(curBin);
     } else if (tUs < latestTUs) {
       if (latestTUs - tUs > config.backwardsToleranceUs()) {
         eventsOutOfOrder++;
@@ -267,19 +261,8 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
       int dy = ys.offset[yi + j];
       for (int i = 0; i < nx; i++) {
         int cell = cy * cellsX + xs.cell[xi + i];
-        boolean safe = touch(cell) <= safeEvents;
-        int slice = ((polarity * kernelSize) + dy) * kernelSize + xs.offset[xi + i];
-        if (compiled.dense) {
-          if (safe) {
-            addDense(cell, slice);
-          } else {
-            addDenseSaturating(cell, slice, out);
-          }
-        } else if (safe) {
-          addSparse(cell, slice);
-        } else {
-          addSparseSaturating(cell, slice, out);
-        }
+        boolean unchecked = touch(cell) <= safeEvents;
+        ring.add(cell, ((polarity * kernelSize) + dy) * kernelSize + xs.offset[xi + i], unchecked, out);
       }
     }
   }
@@ -319,83 +302,13 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
       }
     }
     lastBin[cell] = curBin;
-    windowBinCount[base + headSlot]++;
+    windowBinCount[base + ring.headSlot()]++;
     return ++windowCount[cell];
-  }
-
-  private void addSparse(int cell, int slice) {
-    int[] r = ring;
-    int[] dc = compiled.delayChannel;
-    int[] w = compiled.weight;
-    int[] so = slotOffset;
-    int cellBase = cell * delays * channels;
-    int end = compiled.start[slice + 1];
-    for (int j = compiled.start[slice]; j < end; j++) {
-      int e = dc[j];
-      r[cellBase + so[e >>> 16] + (e & 0xFFFF)] += w[j];
-    }
-  }
-
-  private void addSparseSaturating(int cell, int slice, MotionOutputs out) {
-    int[] r = ring;
-    int[] dc = compiled.delayChannel;
-    int[] w = compiled.weight;
-    int cellBase = cell * delays * channels;
-    int end = compiled.start[slice + 1];
-    for (int j = compiled.start[slice]; j < end; j++) {
-      int e = dc[j];
-      int idx = cellBase + slotOffset[e >>> 16] + (e & 0xFFFF);
-      r[idx] = saturatingAdd(r[idx], w[j], out);
-    }
-  }
-
-  private void addDense(int cell, int slice) {
-    int[] r = ring;
-    int[] w = compiled.denseWeight;
-    int ch = channels;
-    int cellBase = cell * delays * ch;
-    int wBase = slice * delays * ch;
-    for (int d = 0; d < delays; d++) {
-      int base = cellBase + slotOffset[d];
-      int wb = wBase + d * ch;
-      for (int c = 0; c < ch; c++) {
-        r[base + c] += w[wb + c];
-      }
-    }
-  }
-
-  private void addDenseSaturating(int cell, int slice, MotionOutputs out) {
-    int[] r = ring;
-    int[] w = compiled.denseWeight;
-    int ch = channels;
-    int cellBase = cell * delays * ch;
-    int wBase = slice * delays * ch;
-    for (int d = 0; d < delays; d++) {
-      int base = cellBase + slotOffset[d];
-      int wb = wBase + d * ch;
-      for (int c = 0; c < ch; c++) {
-        r[base + c] = saturatingAdd(r[base + c], w[wb + c], out);
-      }
-    }
-  }
-
-  /** a + v clamped to [MIN, MAX]; overflow when a and v share a sign that the wrapped sum lacks. */
-  private int saturatingAdd(int a, int v, MotionOutputs out) {
-    int sum = a + v;
-    if (((a ^ sum) & (v ^ sum)) < 0) {
-      saturated(out);
-      return a < 0 ? Q16.MIN : Q16.MAX;
-    }
-    return sum;
-  }
-
-  private void saturated(MotionOutputs out) {
-    saturations++;
-    out.faultFlags |= FaultFlags.INTERNAL_SATURATION;
   }
 
   /** Reads out bins curBin .. newBin - 1 (at most D of them hold evidence) and moves to newBin. */
   private void advanceBins(long newBin, MotionOutputs out) {
+    ring.drain(out);
     long steps = newBin - curBin;
     int reads = (int) Math.min(steps, delays);
     for (int i = 0; i < reads; i++) {
@@ -409,19 +322,7 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
     }
     curBin = newBin;
     binEndUs = (newBin + 1) * binUs;
-    setSlotOffsets();
-  }
-
-  private void setSlotOffsets() {
-    int head = (int) Math.floorMod(curBin, (long) delays);
-    headSlot = head;
-    for (int d = 0; d < delays; d++) {
-      int slot = head + d;
-      if (slot >= delays) {
-        slot -= delays;
-      }
-      slotOffset[d] = slot * channels;
-    }
+    ring.setHead(newBin);
   }
 
   private void expireActivity(long bin) {
@@ -439,11 +340,11 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
     int slot = (int) Math.floorMod(k, (long) delays);
     long tEnd = (k + 1) * binUs;
     long oldest = k - delays + 1; // a neuron last touched in bin oldest is done after this readout
-    int[] r = ring;
+    int[] r = ring.values();
     int keep = 0;
     for (int i = 0; i < activeCount; i++) {
       int cell = active[i];
-      int base = (cell * delays + slot) * channels;
+      int base = ring.base(cell, slot);
       int best = Integer.MIN_VALUE;
       int second = Integer.MIN_VALUE;
       int bestClass = 0;
@@ -503,7 +404,7 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
     out.eventsOutOfRange = eventsOutOfRange;
     out.eventsOutOfOrder = eventsOutOfOrder;
     out.eventsClamped = eventsClamped;
-    out.saturations = saturations;
+    out.saturations = ring.saturations;
     out.spikesDroppedTotal = spikesDroppedTotal;
     out.currentBin = curBin;
   }
