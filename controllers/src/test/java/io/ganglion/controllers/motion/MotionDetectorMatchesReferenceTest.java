@@ -125,6 +125,29 @@ class MotionDetectorMatchesReferenceTest {
   }
 
   @Test
+  void binsWithMoreAddsThanOneBatchMatchTheReference() {
+    // ~45,000 events in 3 bins: the queued adds of a bin are drained in several sorted batches.
+    MotionKernel kernel = MotionTestSupport.randomKernel(31, GEOMETRY, CLASSES);
+    MotionDetectorConfig config = MotionDetectorConfig.of(W, H).withSpikeMargin(0.3);
+    MotionInputs stream = MotionTestSupport.randomStream(13, 45_000, W, H, 0, 0.0, 0);
+    for (int i = 0; i < stream.count; i++) {
+      stream.tUs[i] = 7_000 + i / 15; // 1000 us bins of 15,000 events
+    }
+    MotionDetector det = new MotionDetector(kernel, config);
+    Map<Key, int[]> fixed = observe(det);
+    List<MotionTestSupport.SpikeRow> spikes = MotionTestSupport.run(det, stream);
+    MotionDetectorReference ref = MotionDetectorReference.of(kernel, config);
+    assertEquals(MotionTestSupport.run(ref, stream), spikes);
+    assertTrue(stream.count * 2 > 2 * EvidenceRing.BATCH, "more adds per bin than one batch");
+    for (MotionDetectorReference.Readout r : ref.readouts()) {
+      int[] f = fixed.get(new Key(r.bin(), r.cellX(), r.cellY()));
+      for (int c = 0; c < CLASSES; c++) {
+        assertEquals(r.evidence()[c], Q16.toDouble(f[c]), 0.0);
+      }
+    }
+  }
+
+  @Test
   void largeWeightsTakeTheCheckedAddsWithTheSameResults() {
     // |w| up to 2000: only 16 events per neuron window are provably overflow-free, so busy neurons
     // switch to the saturation-checked adds; no sum actually saturates on this stream.
