@@ -57,8 +57,10 @@ public final class MotionTraining {
         });
     TrainingInfo info = new TrainingInfo(seed, config.describeDataset(), "", samples.size(), config.trainer().epochs(),
         r.trainAccuracy(), Double.NaN, Double.NaN);
+    // Rounded to float32 before pruning, so that pruning this model later (MotionPruningSweep)
+    // starts from the same weights as pruning here.
     MotionModel model = new MotionModel(config.geometry(), classList(config.classes()), r.weights(), r.biases(),
-        r.spikeMargin(), info);
+        r.spikeMargin(), info).roundedToFloat();
     if (config.keepFraction() < 1) {
       model = prune(model, samples, MotionPruning.keepCount(config.keepFraction(), model.weightCount()),
           config.fineTuneEpochs(), config.trainer(), l);

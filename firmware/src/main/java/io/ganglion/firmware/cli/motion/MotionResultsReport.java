@@ -180,6 +180,16 @@ final class MotionResultsReport {
     line("event-count images of the window's two halves; no learning; `-` = no clear correlation peak). The same output,");
     line("window by window with the full direction histogram: `./ganglion motion detect --input FILE --window-ms W [--model slow.json]`.");
     line("");
+    line("Agreement with the reference: windows where the reference has a direction and the model's dominant direction is");
+    line("within 45 deg of it (windows where the model has no spike count as disagreement):");
+    line("");
+    line("| recording | windows with a reference direction | built-in model agrees | slow model agrees |");
+    line("|---|---|---|---|");
+    for (MotionResults.Recording r : o.recordings()) {
+      int[] a = agreement(r);
+      line("| %s | %d | %d | %d |", r.detection().file(), a[0], a[1], a[2]);
+    }
+    line("");
     for (MotionResults.Recording r : o.recordings()) {
       RecordingDetection.Result d = r.detection();
       RecordingDetection.Result sl = r.slow();
@@ -208,6 +218,33 @@ final class MotionResultsReport {
           plotName(d.file(), "-slow"));
       line("");
     }
+  }
+
+  /** {windows with a reference direction, built-in within 45 deg, slow within 45 deg}. */
+  static int[] agreement(MotionResults.Recording r) {
+    int[] n = new int[3];
+    for (int i = 0; i < r.reference().size(); i++) {
+      double ref = r.reference().get(i).directionDeg();
+      if (!Double.isFinite(ref)) {
+        continue;
+      }
+      n[0]++;
+      n[1] += within45(r.detection(), i, ref) ? 1 : 0;
+      n[2] += within45(r.slow(), i, ref) ? 1 : 0;
+    }
+    return n;
+  }
+
+  private static boolean within45(RecordingDetection.Result d, int window, double refDeg) {
+    if (window >= d.windows().size()) {
+      return false;
+    }
+    double deg = d.dominantDirectionDeg(d.windows().get(window).classSpikes());
+    if (!Double.isFinite(deg)) {
+      return false;
+    }
+    double diff = Math.abs(((deg - refDeg) % 360 + 540) % 360 - 180);
+    return diff <= 45;
   }
 
   private static String dir(double deg, double speed) {
