@@ -25,7 +25,7 @@ import io.ganglion.controllers.fixed.Q16;
  * position in each covering window, for every delay d) into a ring of future evidence, at slot
  * (b + d) mod D. Cost per event = non-zero weights of the slices it touches; zero weights are not
  * stored ({@link MotionDetectorConfig.Storage#SPARSE}), so pruning is speed. Memory: a ring of
- * cells x D x 2C ints (640 x 480 at stride 16, 10 delays, 36 classes: 3.5 MB).
+ * cells x D x 2C ints (640 x 480 at stride 16, 16 delays, 36 classes: 5.5 MB).
  *
  * <p>Sums saturate at the Q16.16 limits (counted in {@code saturations}, flag
  * INTERNAL_SATURATION). {@link #step} allocates nothing and never throws on data: events outside

@@ -66,7 +66,7 @@ public final class MotionResultsCommand implements Callable<Integer> {
       o = MotionResults.run(plan, progress);
     }
     String command = "./ganglion " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-    String text = MotionResultsReport.write(o, out, command, VersionProvider.versionLine(), MotionModels.defaultModel());
+    String text = MotionResultsReport.write(o, out, command, VersionProvider.version(), MotionModels.defaultModel());
     try (OutputFile file = OutputFile.create("--out", mdPath)) {
       try (OutputStream os = file.open()) {
         os.write(text.getBytes(StandardCharsets.UTF_8));
