@@ -10,8 +10,8 @@ import picocli.CommandLine.Spec;
     name = "motion",
     mixinStandardHelpOptions = true,
     versionProvider = io.ganglion.firmware.cli.support.VersionProvider.class,
-    description = "Event-camera motion: simulate DVS movies of moving textures (docs/dvs-simulator.md).",
-    subcommands = {MotionSimulateCommand.class})
+    description = "Event-camera motion: simulate DVS movies of moving textures (docs/dvs-simulator.md), train and run the motion detector (docs/motion.md).",
+    subcommands = {MotionSimulateCommand.class, MotionTrainCommand.class, MotionDetectCommand.class, MotionResultsCommand.class})
 public final class MotionCommand implements Runnable {
 
   @Spec CommandSpec spec;

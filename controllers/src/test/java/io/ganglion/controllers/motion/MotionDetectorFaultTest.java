@@ -1,0 +1,122 @@
+package io.ganglion.controllers.motion;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ganglion.controllers.FaultFlags;
+import io.ganglion.controllers.fixed.Q16;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** Data never makes the detector throw: bad events are dropped, flagged and counted. */
+class MotionDetectorFaultTest {
+
+  private static final MotionGeometry G = new MotionGeometry(4, 1_000, 4, 4);
+
+  private static MotionDetector detector() {
+    return new MotionDetector(MotionTestSupport.randomKernel(1, G, 3), MotionDetectorConfig.of(16, 12));
+  }
+
+  private static MotionOutputs step(MotionDetector det, int x, int y, long t, int p) {
+    MotionInputs in = new MotionInputs(1);
+    in.x[0] = x;
+    in.y[0] = y;
+    in.tUs[0] = t;
+    in.polarity[0] = (byte) p;
+    in.count = 1;
+    MotionOutputs out = det.newOutputs();
+    det.step(in, out);
+    return out;
+  }
+
+  @Test
+  void eventsOutsideTheSensorOrWithBadFieldsAreDroppedAndFlagged() {
+    MotionDetector det = detector();
+    for (int[] bad : new int[][] {{16, 0, 1}, {-1, 0, 1}, {0, 12, 1}, {0, -5, 0}, {3, 3, 2}, {3, 3, -1}}) {
+      MotionOutputs out = step(det, bad[0], bad[1], 1_000, bad[2]);
+      assertEquals(FaultFlags.INPUT_OUT_OF_RANGE, out.faultFlags, "event " + java.util.Arrays.toString(bad));
+    }
+    MotionOutputs out = step(det, 3, 3, -1, 1);
+    assertEquals(FaultFlags.INPUT_OUT_OF_RANGE, out.faultFlags, "negative time");
+    assertEquals(7, out.eventsOutOfRange);
+    assertEquals(0, out.eventsProcessed);
+    assertEquals(0, step(det, 15, 11, 1_000, 1).faultFlags, "the last pixel is in range");
+  }
+
+  @Test
+  void eventsBeyondTheBackwardsToleranceAreDroppedWithinItClamped() {
+    MotionDetector det = detector(); // tolerance 1 ms
+    step(det, 1, 1, 10_000, 1);
+    MotionOutputs within = step(det, 1, 1, 9_000, 1);
+    assertEquals(0, within.faultFlags);
+    assertEquals(1, within.eventsClamped);
+    MotionOutputs beyond = step(det, 1, 1, 8_999, 1);
+    assertEquals(FaultFlags.INPUT_OUT_OF_ORDER, beyond.faultFlags);
+    assertEquals(1, beyond.eventsOutOfOrder);
+    assertEquals(2, beyond.eventsProcessed);
+  }
+
+  @Test
+  void inputsShorterThanTheirCountAreAShapeFault() {
+    MotionDetector det = detector();
+    MotionInputs in = new MotionInputs(2);
+    in.count = 3;
+    MotionOutputs out = det.newOutputs();
+    det.step(in, out);
+    assertEquals(FaultFlags.INPUT_SHAPE_MISMATCH, out.faultFlags);
+    in.x = null;
+    in.count = 0;
+    det.step(in, out);
+    assertEquals(FaultFlags.INPUT_SHAPE_MISMATCH, out.faultFlags);
+  }
+
+  @Test
+  void evidenceSaturatesInsteadOfWrapping() {
+    double[] w = new double[G.featureCount() * 2];
+    java.util.Arrays.fill(w, 30_000.0);
+    MotionKernel big = MotionKernel.quantize(G, MotionTestSupport.classes(2), w, new double[] {0, -30_000});
+    MotionDetector det = new MotionDetector(big, MotionDetectorConfig.of(4, 4));
+    int[] seen = {0};
+    det.setEvidenceObserver((bin, cx, cy, e) -> seen[0] = e[0]);
+    MotionInputs in = new MotionInputs(3);
+    in.set(0, 1, 1, 0, true).set(1, 2, 2, 10, true).set(2, 3, 3, 20, true);
+    in.count = 3;
+    in.advanceToUs = 1_000;
+    MotionOutputs out = det.newOutputs();
+    det.step(in, out);
+    assertEquals(Q16.MAX, seen[0], "3 x 30000 saturates at the Q16.16 maximum, not wrapped to negative");
+    assertTrue((out.faultFlags & FaultFlags.INTERNAL_SATURATION) != 0);
+    assertTrue(out.saturations > 0);
+  }
+
+  @Test
+  void randomGarbageNeverThrows() {
+    MotionDetector det = detector();
+    MotionOutputs out = det.newOutputs();
+    SplittableRandom rnd = new SplittableRandom(99);
+    MotionInputs in = new MotionInputs(512);
+    for (int round = 0; round < 200; round++) {
+      for (int i = 0; i < 512; i++) {
+        in.x[i] = rnd.nextInt(-5, 25);
+        in.y[i] = rnd.nextInt(-5, 20);
+        in.tUs[i] = rnd.nextInt(10) == 0 ? rnd.nextLong() : round * 10_000L + rnd.nextLong(20_000);
+        in.polarity[i] = (byte) rnd.nextInt(-1, 3);
+      }
+      in.count = 512;
+      in.advanceToUs = rnd.nextInt(4) == 0 ? rnd.nextLong() : MotionInputs.NO_ADVANCE;
+      det.step(in, out);
+    }
+    assertTrue(out.eventsProcessed > 0 && out.eventsOutOfRange > 0 && out.eventsOutOfOrder > 0);
+  }
+
+  @Test
+  void aLongGapReadsOutOnlyTheBinsThatHoldEvidence() {
+    MotionDetector det = detector();
+    int[] reads = {0};
+    det.setEvidenceObserver((bin, cx, cy, e) -> reads[0]++);
+    MotionOutputs out = det.newOutputs();
+    det.event(1, 1, 1_000, 1, out);
+    det.event(1, 1, Long.MAX_VALUE / 2, 1, out); // an absurd jump forward: D readouts, not 10^15
+    assertEquals(4, reads[0]);
+  }
+}

@@ -1,0 +1,141 @@
+package io.ganglion.firmware.cli.motion;
+
+import io.ganglion.drivers.events.EventReaderConfig;
+import io.ganglion.sim.dvs.MotionClasses;
+import io.ganglion.sim.dvs.MotionDataset;
+import io.ganglion.sim.motion.MotionEvaluation;
+import io.ganglion.sim.motion.MotionModel;
+import io.ganglion.sim.motion.MotionPruningSweep;
+import io.ganglion.sim.motion.MotionTraining;
+import io.ganglion.sim.motion.MotionTrainingConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The experiments of docs/motion-results.md: train the 8 x 1 and 12 x 3 detectors, evaluate
+ * them (float and fixed point) on held-out movies, sweep pruning on the 12 x 3 one, and run the
+ * built-in model on the real recordings.
+ */
+final class MotionResults {
+
+  /** What to run. */
+  record Plan(long seed, int moviesPerClass, int samplesPerMovie, int epochs, int heldOutPerClass8,
+      int heldOutPerClass36, double[] keeps, int fineTuneEpochs, Path recordings) {
+
+    static Plan full(Path recordings) {
+      return new Plan(1, 10, 200, 8, 8, 4, new double[] {1.0, 0.5, 0.2, 0.1, 0.05, 0.02, 0.01, 0.005}, 2, recordings);
+    }
+
+    /** A tiny plan that exercises every step in seconds (for tests); its numbers mean nothing. */
+    static Plan quick(Path recordings) {
+      return new Plan(1, 2, 40, 2, 1, 1, new double[] {1.0, 0.2}, 1, recordings);
+    }
+  }
+
+  /** The slow model's speeds (px/ms): the real recordings move at 0.02-0.16 px/ms, below the paper's 0.25. */
+  static final double[] SLOW_SPEEDS_PX_PER_MS = {0.04, 0.08, 0.16};
+  /** The slow model's training contrast thresholds: sparser movies, like the DAVIS recordings. */
+  static final List<Double> SLOW_THRESHOLDS = List.of(0.2, 0.35, 0.5);
+
+  /** The slow model's training config (8 directions x {@link #SLOW_SPEEDS_PX_PER_MS}). */
+  static MotionTrainingConfig slowConfig(Plan plan) {
+    return config(new MotionClasses(8, SLOW_SPEEDS_PX_PER_MS), plan).withContrastThresholds(SLOW_THRESHOLDS);
+  }
+
+  /** One trained task and its held-out results. */
+  record Task(String name, MotionTrainingConfig config, MotionModel model, int trainSamples, int heldOutMovies,
+      MotionEvaluation.Result fixed, MotionEvaluation.Result floating, double trainS, double evalS) {}
+
+  /** One recording: the detections of the built-in and the slow model, and the frame-shift reference. */
+  record Recording(Path path, long windowUs, RecordingDetection.Result detection, RecordingDetection.Result slow,
+      List<FrameShiftReference.Estimate> reference) {}
+
+  record Outcome(Plan plan, Task eight, Task paper, List<MotionPruningSweep.Point> pruning, MotionModel pruned20,
+      Task slow, List<Recording> recordings, double wallS) {}
+
+  private MotionResults() {}
+
+  static Outcome run(Plan plan, PhasedProgress progress) {
+    long start = System.nanoTime();
+    Task eight = task("8 directions x 1 speed", config(MotionClasses.of(8, 1), plan), plan.heldOutPerClass8(),
+        progress).task();
+    TaskRun paperRun = task("12 directions x 3 speeds", config(MotionClasses.paper(), plan), plan.heldOutPerClass36(),
+        progress);
+    Task paper = paperRun.task();
+    List<MotionPruningSweep.Point> pruning = MotionPruningSweep.run(paperRun.trained(), plan.keeps(),
+        plan.fineTuneEpochs(), paper.config().trainer(), paperRun.movies(),
+        (phase, done, total) -> progress.update("pruning: " + phase, done, total));
+    MotionModel pruned20 = null;
+    for (MotionPruningSweep.Point p : pruning) {
+      if (p.keepFraction() == 0.2) {
+        pruned20 = p.model();
+      }
+    }
+    Task slow = task("slow 8 x 3", slowConfig(plan), 1, progress).task();
+    List<Recording> recordings = new ArrayList<>();
+    if (plan.recordings() != null && Files.isDirectory(plan.recordings())) {
+      recordings = recordings(plan.recordings(), slow.model(), progress);
+    }
+    return new Outcome(plan, eight, paper, pruning, pruned20, slow, recordings, (System.nanoTime() - start) / 1e9);
+  }
+
+  static MotionTrainingConfig config(MotionClasses classes, Plan plan) {
+    MotionTrainingConfig c = MotionTrainingConfig.defaults(classes, plan.seed());
+    return c.withMovieCount(plan.moviesPerClass() * classes.count()).withSamplesPerMovie(plan.samplesPerMovie())
+        .withTrainer(c.trainer().withEpochs(plan.epochs()));
+  }
+
+  /** A task with what the pruning sweep reuses: the training samples and the held-out movies. */
+  private record TaskRun(Task task, MotionTraining.Trained trained, List<MotionEvaluation.MovieEvents> movies) {}
+
+  private static TaskRun task(String name, MotionTrainingConfig config, int heldOutPerClass, PhasedProgress progress) {
+    long t0 = System.nanoTime();
+    MotionTraining.Trained trained = MotionTraining.train(config, (phase, done, total) ->
+        progress.update(name + ": " + phase, done, total));
+    long t1 = System.nanoTime();
+    List<MotionEvaluation.MovieEvents> movies = new ArrayList<>();
+    for (MotionDataset d : MotionTrainCommand.heldOutDatasets(config, heldOutPerClass)) {
+      movies.addAll(MotionEvaluation.generate(d, done -> progress.update(name + ": held-out movies", done, d.size())));
+    }
+    MotionModel m = trained.model();
+    MotionEvaluation.Result fixed = MotionEvaluation.fixedPoint(m.toKernel(), m.spikeMargin(), movies);
+    MotionEvaluation.Result floating = MotionEvaluation.floatingPoint(m, movies);
+    long t2 = System.nanoTime();
+    Task task = new Task(name, config, m, trained.samples().size(), movies.size(), fixed, floating, (t1 - t0) / 1e9,
+        (t2 - t1) / 1e9);
+    return new TaskRun(task, trained, movies);
+  }
+
+  /** The window for a recording: a tenth of its duration, 50..200 ms, whole 10 ms. */
+  static long windowUsFor(long durationUs) {
+    long w = Math.max(50_000, Math.min(200_000, durationUs / 10));
+    return (w / 10_000) * 10_000;
+  }
+
+  private static List<Recording> recordings(Path dir, MotionModel slowModel, PhasedProgress progress) {
+    List<Path> files;
+    try (Stream<Path> s = Files.list(dir)) {
+      files = s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().endsWith(".md")).sorted().toList();
+    } catch (java.io.IOException e) {
+      throw new io.ganglion.drivers.GanglionException("cannot list " + dir + ": " + e.getMessage(), e);
+    }
+    List<Recording> list = new ArrayList<>();
+    MotionModel model = io.ganglion.sim.motion.MotionModels.defaultModel();
+    for (int i = 0; i < files.size(); i++) {
+      Path f = files.get(i);
+      progress.update("recordings", i, files.size());
+      EventReaderConfig cfg = EventReaderConfig.defaults();
+      io.ganglion.drivers.events.EventReaderStats stats = io.ganglion.drivers.events.EventFiles.scan(f, cfg);
+      long windowUs = windowUsFor(stats.durationUs());
+      RecordingDetection.Result r = RecordingDetection.run(f, cfg, model, windowUs, null);
+      RecordingDetection.Result slow = RecordingDetection.run(f, cfg, slowModel, windowUs, null);
+      List<FrameShiftReference.Estimate> ref = FrameShiftReference.run(f, cfg, r.size(), r.firstTUs(), windowUs);
+      list.add(new Recording(f, windowUs, r, slow, ref));
+    }
+    progress.update("recordings", files.size(), files.size());
+    return list;
+  }
+}

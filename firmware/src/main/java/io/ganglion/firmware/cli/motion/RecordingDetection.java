@@ -1,0 +1,202 @@
+package io.ganglion.firmware.cli.motion;
+
+import io.ganglion.controllers.motion.MotionClass;
+import io.ganglion.controllers.motion.MotionDetector;
+import io.ganglion.controllers.motion.MotionDetectorConfig;
+import io.ganglion.controllers.motion.MotionInputs;
+import io.ganglion.controllers.motion.MotionOutputs;
+import io.ganglion.drivers.InvalidInputException;
+import io.ganglion.drivers.events.EventBuffer;
+import io.ganglion.drivers.events.EventFiles;
+import io.ganglion.drivers.events.EventFormat;
+import io.ganglion.drivers.events.EventReader;
+import io.ganglion.drivers.events.EventReaderConfig;
+import io.ganglion.drivers.events.EventReaderStats;
+import io.ganglion.drivers.events.SensorSize;
+import io.ganglion.sim.motion.MotionModel;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.function.LongConsumer;
+
+/**
+ * Runs the fixed-point motion detector over an event file and counts its output spikes per class
+ * in time windows: what {@code ganglion motion detect} prints and plots.
+ *
+ * <p>Windows start at the file's first event time t0: window i holds the events with
+ * t - t0 in [i w, (i + 1) w) and the spikes whose time (end of the readout bin) falls there.
+ * Directions: the model's distinct class directions; the histogram of a window counts spikes per
+ * direction over all speeds; the dominant direction is the most frequent one (ties: the smaller
+ * angle) and the dominant speed the most frequent speed among that direction's spikes.
+ */
+final class RecordingDetection {
+
+  /** One time window: events, spikes per class. */
+  record Window(long tStartUs, long events, long[] classSpikes) {
+
+    long spikes() {
+      long n = 0;
+      for (long c : classSpikes) {
+        n += c;
+      }
+      return n;
+    }
+  }
+
+  /** Everything the detection produced. */
+  record Result(String file, EventFormat format, SensorSize size, boolean sizeObserved, long events, long firstTUs,
+      long lastTUs, long windowUs, List<Window> windows, long[] classSpikes, MotionOutputs counters, double wallS,
+      MotionModel model) {
+
+    long spikes() {
+      long n = 0;
+      for (long c : classSpikes) {
+        n += c;
+      }
+      return n;
+    }
+
+    double durationS() {
+      return events == 0 ? 0 : (lastTUs - firstTUs) / 1e6;
+    }
+
+    /** The distinct class directions in degrees, ascending. */
+    double[] directionsDeg() {
+      TreeSet<Double> set = new TreeSet<>();
+      for (MotionClass c : model.classes()) {
+        set.add(c.directionDeg());
+      }
+      return set.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** Spikes per direction (index into {@link #directionsDeg()}). */
+    long[] directionHistogram(long[] perClass) {
+      double[] dirs = directionsDeg();
+      long[] h = new long[dirs.length];
+      for (int c = 0; c < perClass.length; c++) {
+        h[java.util.Arrays.binarySearch(dirs, model.classes().get(c).directionDeg())] += perClass[c];
+      }
+      return h;
+    }
+
+    /** The most frequent direction (deg), or NaN without spikes. */
+    double dominantDirectionDeg(long[] perClass) {
+      long[] h = directionHistogram(perClass);
+      int best = -1;
+      for (int i = 0; i < h.length; i++) {
+        if (h[i] > 0 && (best < 0 || h[i] > h[best])) {
+          best = i;
+        }
+      }
+      return best < 0 ? Double.NaN : directionsDeg()[best];
+    }
+
+    /** The most frequent speed (px/s) among the spikes of the dominant direction, or NaN. */
+    double dominantSpeedPxPerS(long[] perClass) {
+      double dir = dominantDirectionDeg(perClass);
+      int best = -1;
+      for (int c = 0; c < perClass.length; c++) {
+        if (model.classes().get(c).directionDeg() == dir && perClass[c] > 0
+            && (best < 0 || perClass[c] > perClass[best])) {
+          best = c;
+        }
+      }
+      return best < 0 ? Double.NaN : model.classes().get(best).speedPxPerS();
+    }
+  }
+
+  private RecordingDetection() {}
+
+  /**
+   * Detects motion in {@code input}. Without a size from the options or the file, a first pass
+   * measures the coordinates' range (max x + 1, max y + 1). {@code progress} hears the bytes read.
+   */
+  static Result run(Path input, EventReaderConfig readerConfig, MotionModel model, long windowUs,
+      LongConsumer progress) {
+    long start = System.nanoTime();
+    SensorSize size;
+    boolean observed = false;
+    try (EventReader probe = EventFiles.open(input, readerConfig)) {
+      size = probe.sensorSize();
+    }
+    if (!size.isKnown()) {
+      EventReaderStats scan = EventFiles.scan(input, readerConfig);
+      size = scan.observedSize();
+      observed = true;
+      if (!size.isKnown()) {
+        throw new InvalidInputException(input + ": the file holds no events and declares no sensor size; nothing to detect");
+      }
+    }
+    MotionDetectorConfig detectorConfig = MotionDetectorConfig.of(size.width(), size.height())
+        .withSpikeMargin(model.spikeMargin()).withSpikeCapacity(1 << 16)
+        .withBackwardsToleranceUs(readerConfig.backwardsToleranceUs());
+    MotionDetector detector = new MotionDetector(model.toKernel(), detectorConfig);
+    MotionInputs in = new MotionInputs(0);
+    MotionOutputs out = detector.newOutputs();
+    int classes = model.classCount();
+    List<WindowCounts> windows = new ArrayList<>();
+    long[] total = new long[classes];
+    long events = 0;
+    long first = 0;
+    long last = 0;
+    EventFormat format;
+    try (EventReader reader = EventFiles.open(input, readerConfig.withSensorSize(size.width(), size.height()))) {
+      format = reader.format();
+      EventBuffer buf = new EventBuffer(1 << 12);
+      int n;
+      while ((n = reader.read(buf)) > 0) {
+        if (events == 0) {
+          first = buf.tUs[0];
+        }
+        for (int i = 0; i < n; i++) {
+          window(windows, first, windowUs, buf.tUs[i], classes).events++;
+        }
+        last = buf.tUs[n - 1];
+        events += n;
+        in.wrap(buf.x, buf.y, buf.tUs, buf.polarity, n);
+        detector.step(in, out);
+        collect(out, windows, total, first, windowUs, classes);
+        if (progress != null) {
+          progress.accept(reader.stats().bytesRead());
+        }
+      }
+    }
+    detector.flush(out);
+    collect(out, windows, total, first, windowUs, classes);
+    List<Window> result = new ArrayList<>();
+    for (WindowCounts w : windows) {
+      result.add(new Window(w.tStartUs, w.events, w.classSpikes));
+    }
+    return new Result(input.getFileName().toString(), format, size, observed, events, first, last, windowUs, result,
+        total, out, (System.nanoTime() - start) / 1e9, model);
+  }
+
+  private static void collect(MotionOutputs out, List<WindowCounts> windows, long[] total, long first, long windowUs,
+      int classes) {
+    for (int s = 0; s < out.spikeCount; s++) {
+      window(windows, first, windowUs, out.spikeTUs[s], classes).classSpikes[out.spikeClass[s]]++;
+      total[out.spikeClass[s]]++;
+    }
+  }
+
+  /** A window's counts while the file is read. */
+  private static final class WindowCounts {
+    final long tStartUs;
+    final long[] classSpikes;
+    long events;
+
+    WindowCounts(long tStartUs, int classes) {
+      this.tStartUs = tStartUs;
+      this.classSpikes = new long[classes];
+    }
+  }
+
+  private static WindowCounts window(List<WindowCounts> windows, long first, long windowUs, long tUs, int classes) {
+    int index = (int) Math.max(0, (tUs - first) / windowUs);
+    while (windows.size() <= index) {
+      windows.add(new WindowCounts(first + windows.size() * windowUs, classes));
+    }
+    return windows.get(index);
+  }
+}

@@ -1,0 +1,138 @@
+package io.ganglion.firmware.cli.motion;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ganglion.drivers.events.EventBuffer;
+import io.ganglion.drivers.events.EventFiles;
+import io.ganglion.drivers.events.EventFormat;
+import io.ganglion.drivers.events.EventWriter;
+import io.ganglion.drivers.events.SensorSize;
+import io.ganglion.firmware.cli.CliRun;
+import io.ganglion.sim.dvs.MotionClasses;
+import io.ganglion.sim.dvs.MotionMovie;
+import io.ganglion.sim.dvs.MotionMovieConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ganglion motion detect} with the built-in model on simulated recordings written in several formats. */
+class MotionDetectCommandTest {
+
+  @TempDir static Path dir;
+  static Path right;
+  static Path down;
+
+  /** 64 x 64 px, 200 ms of 1/f noise at 0.40 px/ms (one of the built-in model's speeds). */
+  static Path movie(Path dir, String name, double directionDeg, EventFormat format) throws IOException {
+    MotionClasses classes = MotionClasses.paper();
+    int cls = classes.classIndex(1, classes.nearestDirectionIndex(directionDeg));
+    EventBuffer events = MotionMovie.generate(MotionMovieConfig.of(64, 64, 200_000, classes), cls, 77).allEvents();
+    Path p = dir.resolve(name);
+    try (EventWriter w = EventFiles.newWriter(p, format, new SensorSize(64, 64))) {
+      w.write(events);
+    }
+    return p;
+  }
+
+  @BeforeAll
+  static void recordings() throws IOException {
+    right = movie(dir, "right.raw", 0, EventFormat.EVT2);
+    down = movie(dir, "down.txt", 90, EventFormat.TEXT);
+  }
+
+  private static JsonNode detect(Path input, String... more) throws IOException {
+    String[] args = new String[4 + more.length];
+    args[0] = "motion";
+    args[1] = "detect";
+    args[2] = "--input";
+    args[3] = input.toString();
+    System.arraycopy(more, 0, args, 4, more.length);
+    CliRun r = CliRun.of(args);
+    assertEquals(0, r.code, r.err);
+    return new ObjectMapper().readTree(r.out);
+  }
+
+  @Test
+  void theBuiltInModelSeesSimulatedMotionRightAndDownInImageAxes() throws IOException {
+    JsonNode r = detect(right, "--json");
+    assertEquals(0.0, r.get("dominant_direction_deg").asDouble(), 1e-9, r.toString());
+    assertEquals(400.0, r.get("dominant_speed_px_s").asDouble(), 1e-9);
+    JsonNode d = detect(down, "--json");
+    assertEquals(90.0, d.get("dominant_direction_deg").asDouble(), 1e-9, "+y is down, +90 deg: " + d);
+    assertEquals("observed", d.get("size_from").asText(), "text files declare no size");
+  }
+
+  @Test
+  void jsonHasTheDocumentedKeysAndWindows() throws IOException {
+    JsonNode r = detect(right, "--json", "--window-ms", "40");
+    for (String key : new String[] {"events", "duration_s", "dominant_direction_deg", "dominant_speed_px_s", "windows"}) {
+      assertTrue(r.has(key), key + " in " + r);
+    }
+    assertTrue(r.get("events").asLong() > 10_000);
+    assertEquals(0.2, r.get("duration_s").asDouble(), 0.01);
+    JsonNode windows = r.get("windows");
+    assertTrue(windows.size() >= 5, windows.toString());
+    assertEquals(0.0, windows.get(0).get("t_start_s").asDouble());
+    assertEquals(0.04, windows.get(1).get("t_start_s").asDouble(), 1e-12);
+    long events = 0;
+    for (JsonNode w : windows) {
+      assertTrue(w.has("direction_deg"), w.toString());
+      events += w.get("events").asLong();
+    }
+    assertEquals(r.get("events").asLong(), events, "every event is in one window");
+  }
+
+  @Test
+  void textOutputPrintsTheHistogramAndPlotsAreWritten() throws IOException {
+    Path png = dir.resolve("d.png");
+    CliRun r = CliRun.of("motion", "detect", "--input", down.toString(), "--plot", png.toString());
+    assertEquals(0, r.code, r.err);
+    assertTrue(r.out.contains("spikes per direction"), r.out);
+    assertTrue(r.out.contains("dominant direction: 90 deg"), r.out);
+    assertTrue(Files.size(png) > 1000);
+  }
+
+  @Test
+  void aTrainedModelFileCanBeGiven() throws IOException {
+    Path model = dir.resolve("m.json");
+    CliRun t = CliRun.of("motion", "train", "--out", model.toString(), "--directions", "4", "--speeds", "1", "--movies", "8",
+        "--samples-per-movie", "20", "--size", "32", "--epochs", "1", "--delays", "4", "--bin-us", "5000", "--kernel", "8",
+        "--stride", "8");
+    assertEquals(0, t.code, t.err);
+    JsonNode r = detect(right, "--model", model.toString(), "--json");
+    assertEquals(4, r.get("model_classes").asInt());
+  }
+
+  @Test
+  void badInputExitsTwoWithOneLine() throws IOException {
+    Path badModel = dir.resolve("bad.json");
+    Files.writeString(badModel, "{\"format\": \"ganglion-motion-model\", \"version\": 9}");
+    String[][] cases = {
+      {"--input", dir.resolve("missing.raw").toString()},
+      {"--input", right.toString(), "--model", badModel.toString()},
+      {"--input", right.toString(), "--width", "64"},
+      {"--input", right.toString(), "--window-ms", "0"},
+      {"--input", right.toString(), "--plot", dir.resolve("p.gif").toString()},
+      {"--input", right.toString(), "--format", "avi"},
+      {"--input", right.toString(), "--spike-margin", "-1"},
+      {"--input", right.toString(), "--width", "10", "--height", "10"},
+    };
+    for (String[] c : cases) {
+      String[] args = new String[c.length + 2];
+      args[0] = "motion";
+      args[1] = "detect";
+      System.arraycopy(c, 0, args, 2, c.length);
+      CliRun r = CliRun.of(args);
+      assertEquals(2, r.code, String.join(" ", c) + " -> " + r.err);
+      assertFalse(r.err.strip().contains("\n"), "one line: " + r.err);
+      assertFalse(r.err.contains("Exception"), r.err);
+    }
+  }
+}

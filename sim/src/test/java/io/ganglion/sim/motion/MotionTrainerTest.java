@@ -1,0 +1,85 @@
+package io.ganglion.sim.motion;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ganglion.controllers.motion.MotionGeometry;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/** The trainer fits separable data, is deterministic in its seed, and fine-tuning keeps pruned weights at 0. */
+class MotionTrainerTest {
+
+  private static final MotionGeometry G = new MotionGeometry(2, 1_000, 3, 3);
+
+  /**
+   * Class c's windows hold events at features 4c .. 4c + 3 (ON, delay 0) plus noise features:
+   * linearly separable through the direct branch.
+   */
+  private static MotionSampleSet separable(int classes, int perClass, long seed) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    MotionSampleSet set = new MotionSampleSet();
+    int[] f = new int[20];
+    int onBase = G.featureIndex(1, 0, 0, 0);
+    for (int i = 0; i < perClass * classes; i++) {
+      int c = i % classes;
+      int n = 0;
+      for (int k = 0; k < 4; k++) {
+        f[n++] = onBase + (4 * c + k) % (G.featureCount() / 2);
+      }
+      for (int k = 0; k < 6; k++) {
+        f[n++] = rnd.nextInt(G.featureCount());
+      }
+      set.add(f, n, c);
+    }
+    return set;
+  }
+
+  @Test
+  void fitsSeparableWindowsAndTheLossFalls() {
+    MotionSampleSet set = separable(3, 100, 1);
+    MotionTrainer.Result r = MotionTrainer.train(G, 3, set, MotionTrainerConfig.defaults(5).withEpochs(20), null);
+    assertTrue(r.trainAccuracy() > 0.95, "accuracy " + r.trainAccuracy());
+    assertTrue(r.epochLoss()[19] < r.epochLoss()[0] / 3, Arrays.toString(r.epochLoss()));
+    assertTrue(r.spikeMargin() > 0);
+  }
+
+  @Test
+  void theSameSeedGivesTheSameWeightsBitForBit() {
+    MotionSampleSet set = separable(3, 50, 2);
+    MotionTrainerConfig c = MotionTrainerConfig.defaults(7).withEpochs(3);
+    MotionTrainer.Result a = MotionTrainer.train(G, 3, set, c, null);
+    MotionTrainer.Result b = MotionTrainer.train(G, 3, set, c, null);
+    assertArrayEquals(a.weights(), b.weights());
+    assertArrayEquals(a.biases(), b.biases());
+    MotionTrainer.Result other = MotionTrainer.train(G, 3, set, MotionTrainerConfig.defaults(8).withEpochs(3), null);
+    assertFalse(Arrays.equals(a.weights(), other.weights()), "another seed: another initialisation and order");
+  }
+
+  @Test
+  void fineTuningKeepsPrunedWeightsAtZeroAndBiasesCanStayZero() {
+    MotionSampleSet set = separable(3, 60, 3);
+    MotionTrainerConfig c = MotionTrainerConfig.defaults(1).withEpochs(5).withTrainBiases(false);
+    MotionTrainer.Result r = MotionTrainer.train(G, 3, set, c, null);
+    assertArrayEquals(new double[3], r.biases(), "biases not trained");
+    TrainingInfo info = new TrainingInfo(1, "t", "", set.size(), 5, r.trainAccuracy(), Double.NaN, Double.NaN);
+    MotionModel m = new MotionModel(G, MotionTraining.classList(new io.ganglion.sim.dvs.MotionClasses(3, 0.4)),
+        r.weights(), r.biases(), r.spikeMargin(), info);
+    MotionModel pruned = m.pruned(20);
+    MotionTrainer.Result tuned = MotionTrainer.fineTunePruned(pruned, set, c.withEpochs(3), null);
+    double[] before = pruned.weights();
+    int changed = 0;
+    for (int i = 0; i < before.length; i++) {
+      if (before[i] == 0) {
+        assertEquals(0.0, tuned.weights()[i], "pruned weight " + i + " stays 0");
+      } else if (before[i] != tuned.weights()[i]) {
+        changed++;
+      }
+    }
+    assertTrue(changed > 0, "the kept weights are tuned");
+    assertTrue(tuned.trainAccuracy() >= MotionCalibration.margins(pruned, set).accuracy() - 0.02);
+  }
+}
