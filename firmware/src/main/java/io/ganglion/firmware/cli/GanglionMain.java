@@ -43,7 +43,33 @@ public final class GanglionMain {
     cmd.setExecutionExceptionHandler(FAILURES);
     cmd.setExitCodeExceptionMapper(
         e -> e instanceof InvalidInputException ? EXIT_USAGE : EXIT_FAILURE);
+    tidyHelp(cmd);
     return cmd;
+  }
+
+  private static final java.util.regex.Pattern SENTENCE_END =
+      java.util.regex.Pattern.compile("(?<!\\b(?:e\\.g|i\\.e|etc|vs))\\.\\s");
+
+  /**
+   * Descriptions are written as arrays of source lines; picocli would keep those line breaks. Each
+   * command's lines become one paragraph that picocli wraps to the terminal, and its first sentence
+   * becomes the header shown in its parent's command list (the rest stays the description).
+   */
+  private static void tidyHelp(CommandLine cmd) {
+    picocli.CommandLine.Model.UsageMessageSpec usage = cmd.getCommandSpec().usageMessage();
+    String[] lines = usage.description();
+    if (lines.length > 0 && usage.header().length == 0 && cmd.getParent() != null) {
+      String text = String.join(" ", lines).replaceAll("\\s+", " ").strip();
+      java.util.regex.Matcher end = SENTENCE_END.matcher(text);
+      if (end.find()) {
+        usage.header(text.substring(0, end.start() + 1));
+        usage.description(text.substring(end.end()).strip());
+      } else {
+        usage.header(text);
+        usage.description(new String[0]);
+      }
+    }
+    cmd.getSubcommands().values().forEach(GanglionMain::tidyHelp);
   }
 
   private static boolean verbose(ParseResult parseResult) {
