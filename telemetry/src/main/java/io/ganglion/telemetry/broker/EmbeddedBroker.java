@@ -60,12 +60,13 @@ public final class EmbeddedBroker implements AutoCloseable {
     if (maxMessageBytes < 1024) {
       throw new InvalidInputException("embedded broker max message size " + maxMessageBytes + " B is too small; use >= 1024");
     }
-    if (port != 0) {
-      requireFree(host, port);
-    }
+    // Moquette 0.17 binds asynchronously and its getPort() writes into an unsynchronized HashMap
+    // that the bind thread also writes: polling it races (a ConcurrentModificationException or a
+    // lost port). So the port is chosen here and readiness is probed over TCP instead.
+    int boundPort = port == 0 ? freePort(host) : requireFree(host, port);
     Properties props = new Properties();
     props.setProperty("host", host);
-    props.setProperty("port", Integer.toString(port));
+    props.setProperty("port", Integer.toString(boundPort));
     props.setProperty("websocket_port", "disabled");
     props.setProperty("allow_anonymous", "true");
     props.setProperty("persistence_enabled", "false");
@@ -83,12 +84,11 @@ public final class EmbeddedBroker implements AutoCloseable {
       throw new GanglionException("cannot start the embedded MQTT broker on " + host + ":" + port
           + " (" + e.getMessage() + "); is the port in use? try another --broker-port or 0", e);
     }
-    // Moquette learns the bound port asynchronously (when the bind completes): wait for it.
     long deadline = System.nanoTime() + 5_000_000_000L;
-    while (server.getPort() == 0) {
+    while (!accepts(host, boundPort)) {
       if (System.nanoTime() - deadline > 0) {
         server.stopServer();
-        throw new GanglionException("the embedded MQTT broker could not bind " + host + ":" + port
+        throw new GanglionException("the embedded MQTT broker could not bind " + host + ":" + boundPort
             + "; is the port in use? choose another port or 0 for any free port");
       }
       try {
@@ -99,17 +99,40 @@ public final class EmbeddedBroker implements AutoCloseable {
         throw new GanglionException("interrupted while starting the embedded MQTT broker", e);
       }
     }
-    return new EmbeddedBroker(server, host, server.getPort());
+    return new EmbeddedBroker(server, host, boundPort);
   }
 
-  /** Fails fast with a clear message when {@code host:port} is taken (Moquette only logs it). */
-  private static void requireFree(String host, int port) {
+  /** A port that is free on {@code host} now (the kernel picks it). */
+  private static int freePort(String host) {
+    try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+      probe.setReuseAddress(true);
+      probe.bind(new java.net.InetSocketAddress(host, 0));
+      return probe.getLocalPort();
+    } catch (IOException e) {
+      throw new GanglionException("cannot find a free port for the embedded MQTT broker on " + host + " (" + e.getMessage()
+          + "); check that the address is local", e);
+    }
+  }
+
+  /** Fails fast with a clear message when {@code host:port} is taken (Moquette only logs it); returns the port. */
+  private static int requireFree(String host, int port) {
     try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
       probe.setReuseAddress(true);
       probe.bind(new java.net.InetSocketAddress(host, port));
+      return port;
     } catch (IOException e) {
       throw new GanglionException("cannot start the embedded MQTT broker on " + host + ":" + port + ": the port is in use ("
           + e.getMessage() + "); choose another port or 0 for any free port", e);
+    }
+  }
+
+  /** True when a TCP connection to {@code host:port} is accepted: the broker's listener is bound. */
+  private static boolean accepts(String host, int port) {
+    try (java.net.Socket s = new java.net.Socket()) {
+      s.connect(new java.net.InetSocketAddress(host, port), 200);
+      return true;
+    } catch (IOException e) {
+      return false;
     }
   }
 
