@@ -148,8 +148,24 @@ public final class RunCommand implements Callable<Integer> {
       if (!printed) {
         printed = true;
         RunReport.of(session, r).print(System.out, json.enabled());
+        System.out.flush();
+        warnIfUnsafe(r, System.err);
       }
-      return r.safeApplied() ? 0 : 1;
+      return exitCode(r);
+    }
+  }
+
+  /** 0, or 1 when the outputs could not be made safe (docs/firmware.md). */
+  static int exitCode(RunSession.Result r) {
+    return r.safeApplied() ? 0 : 1;
+  }
+
+  /** The one line that says the actuators may still be driven. */
+  static void warnIfUnsafe(RunSession.Result r, PrintStream err) {
+    if (!r.safeApplied()) {
+      err.println("ganglion: the outputs could NOT be made safe: " + r.unsafeReason()
+          + "; the actuators may still be driven: cut their power");
+      err.flush();
     }
   }
 

@@ -98,13 +98,17 @@ final class RunReport {
     s.put("clamped_commands", loop.clampedCommands());
     Map<String, Object> outputs = new LinkedHashMap<>();
     outputs.put("safe_applied", r.safeApplied());
+    if (r.unsafeReason() != null) {
+      outputs.put("unsafe_reason", r.unsafeReason());
+    }
     outputs.put("commands", r.commands());
     outputs.put("pulse_width_us", r.pulseWidthUs());
     if (r.registerPulseWidthUs() != null) {
       outputs.put("fake_pca9685_pulse_width_us", r.registerPulseWidthUs());
     }
     s.put("outputs", outputs);
-    s.line("outputs at exit: %s; pulse widths %s us%s", r.safeApplied() ? "safe values" : "NOT all safe",
+    s.line("outputs at exit: %s; pulse widths %s us%s", r.safeApplied() ? "safe values"
+        : "NOT SAFE (" + r.unsafeReason() + ")",
         fmt(r.pulseWidthUs()), r.registerPulseWidthUs() == null ? ""
             : " (fake PCA9685 registers: " + fmt(r.registerPulseWidthUs()) + " us)");
     if (session.mock() != null) {

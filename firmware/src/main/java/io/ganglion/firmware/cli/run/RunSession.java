@@ -1,6 +1,7 @@
 package io.ganglion.firmware.cli.run;
 
 import com.pi4j.context.Context;
+import io.ganglion.drivers.DeviceFaults;
 import io.ganglion.drivers.GanglionException;
 import io.ganglion.drivers.Pi4jContexts;
 import io.ganglion.firmware.cli.support.VersionProvider;
@@ -49,9 +50,14 @@ public final class RunSession {
     }
   }
 
-  /** What {@link #finish()} produced. */
+  /**
+   * What {@link #finish()} produced.
+   *
+   * @param safeApplied whether the PWM outputs hold their safe values after shutdown
+   * @param unsafeReason when not: the PWM device and what it reports (faults, bus errors), else null
+   */
   public record Result(LoopReport loop, List<FailsafeEvent> events, double[] commands, double[] pulseWidthUs,
-      double[] registerPulseWidthUs, boolean safeApplied, String closeProblem) {}
+      double[] registerPulseWidthUs, boolean safeApplied, String unsafeReason, String closeProblem) {}
 
   private final BoardConfig config;
   private final Options options;
@@ -239,8 +245,11 @@ public final class RunSession {
       recorder.close();
     }
     String closeProblem = io.closeQuietly();
+    String unsafe = servo.safeApplied ? null : "PWM device '" + io.servoName() + "' reports "
+        + DeviceFaults.describe(servo.faultFlags) + " (" + servo.busErrorCount + " bus errors) after "
+        + Firmware.SHUTDOWN_ATTEMPTS + " attempts";
     result = new Result(report, events.history(), servo.commands.clone(), servo.pulseWidthUs.clone(), registers,
-        servo.safeApplied, closeProblem);
+        servo.safeApplied, unsafe, closeProblem);
     return result;
   }
 
