@@ -76,8 +76,12 @@ public final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--record", paramLabel = "FILE",
       description = "Record every tick's inputs, outputs and task times into a tick log; ganglion replay FILE re-runs the"
-          + " controller on them and checks the outputs are identical.")
+          + " controller on them and checks the outputs are identical. An existing tick log is replaced; any other"
+          + " existing file is refused (see --force), the board file always.")
   Path record;
+
+  @Option(names = "--force", description = "With --record: overwrite FILE even if it exists and is not a tick log.")
+  boolean force;
 
   @Mixin JsonOption json;
 
@@ -99,6 +103,11 @@ public final class RunCommand implements Callable<Integer> {
         case "hil" -> { }
         default -> throw new InvalidInputException("--io must be board, mock or hil, got '" + ioKind + "'");
       }
+    }
+    if (record != null) {
+      RecordTarget.check(record, config, force);
+    } else if (force) {
+      throw new InvalidInputException("--force only applies to --record");
     }
     BoardConfig board;
     try {
