@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
 
 /** {@code ganglion run}: the firmware on a board, or on a mock board with {@code --mock}. */
 @Command(
@@ -85,29 +88,14 @@ public final class RunCommand implements Callable<Integer> {
 
   @Mixin JsonOption json;
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
-    if (durationS != null && !(durationS > 0 && durationS <= 1e7)) {
-      throw new InvalidInputException("--duration must be a positive number of seconds, got " + durationS);
-    }
-    if (virtualTime && !mock) {
-      throw new InvalidInputException("--virtual-time needs --mock (a real board runs in real time)");
-    }
-    if (virtualTime && durationS == null) {
-      throw new InvalidInputException("--virtual-time needs --duration (simulated time does not stop by itself)");
-    }
-    if (ioKind != null) {
-      switch (ioKind) {
-        case "board" -> { }
-        case "mock" -> mock = true;
-        case "hil" -> { }
-        default -> throw new InvalidInputException("--io must be board, mock or hil, got '" + ioKind + "'");
-      }
-    }
+    String io = resolveIo();
+    checkOptionsFor(io);
     if (record != null) {
       RecordTarget.check(record, config, force);
-    } else if (force) {
-      throw new InvalidInputException("--force only applies to --record");
     }
     BoardConfig board;
     try {
@@ -116,7 +104,7 @@ public final class RunCommand implements Callable<Integer> {
       e.getMessage().lines().forEach(System.err::println);
       return 2;
     }
-    if ("hil".equals(ioKind)) {
+    if (io.equals("hil")) {
       return HilRun.run(board, broker, session, linkTimeoutMs, giveUpS, !noArm && board.failsafe().autoArm(), json.enabled());
     }
     PrintStream err = System.err;
@@ -149,6 +137,57 @@ public final class RunCommand implements Callable<Integer> {
       return 0; // the hook prints the report
     }
     return print(session);
+  }
+
+  /** The IO the run uses: --io, or mock with --mock, else board; --mock contradicting --io is an input error. */
+  private String resolveIo() {
+    if (ioKind == null) {
+      return mock ? "mock" : "board";
+    }
+    switch (ioKind) {
+      case "board", "hil" -> {
+        if (mock) {
+          throw new InvalidInputException("--mock contradicts --io " + ioKind + "; give one of them");
+        }
+      }
+      case "mock" -> mock = true;
+      default -> throw new InvalidInputException("--io must be board, mock or hil, got '" + ioKind + "'");
+    }
+    return ioKind;
+  }
+
+  /** Rejects what does not apply to {@code io} (one line, exit 2) and checks the values of what does. */
+  private void checkOptionsFor(String io) {
+    ParseResult given = spec.commandLine().getParseResult();
+    if (io.equals("hil")) {
+      for (String o : new String[] {"--duration", "--virtual-time", "--record", "--force", "--log-telemetry", "--seed"}) {
+        if (given.hasMatchedOption(o)) {
+          throw new InvalidInputException(o + " does not apply to --io hil (the simulator drives the run: it decides"
+              + " its length and time)");
+        }
+      }
+    } else {
+      for (String o : new String[] {"--session", "--link-timeout-ms", "--give-up-s"}) {
+        if (given.hasMatchedOption(o)) {
+          throw new InvalidInputException(o + " only applies to --io hil");
+        }
+      }
+    }
+    if (given.hasMatchedOption("--seed") && !mock) {
+      throw new InvalidInputException("--seed only applies to a mock run (--mock or --io mock): it seeds the mock IMU's noise");
+    }
+    if (durationS != null && !(durationS > 0 && durationS <= 1e7)) {
+      throw new InvalidInputException("--duration must be a positive number of seconds, got " + durationS);
+    }
+    if (virtualTime && !mock) {
+      throw new InvalidInputException("--virtual-time needs --mock or --io mock (a real board runs in real time)");
+    }
+    if (virtualTime && durationS == null) {
+      throw new InvalidInputException("--virtual-time needs --duration (simulated time does not stop by itself)");
+    }
+    if (force && record == null) {
+      throw new InvalidInputException("--force only applies to --record");
+    }
   }
 
   private int print(RunSession session) {
