@@ -25,8 +25,9 @@ import picocli.CommandLine.Spec;
       "On a Raspberry Pi it uses the real I2C/GPIO (Pi4J, gpiod + linuxfs); with --mock it runs anywhere on",
       "register-level fakes of the same chips, coupled to the file's sim model so the mock robot moves.",
       "Arms by itself after the first healthy tick (e-stop released, every sensor read) unless --no-arm or",
-      "failsafe.auto_arm: false. Stops at --duration, Ctrl-C or SIGTERM: outputs go to their safe values,",
-      "the drivers are closed, and the loop statistics are printed."
+      "the board file sets failsafe: {auto_arm: false}. Stops at --duration, Ctrl-C or SIGTERM: outputs go to",
+      "their safe values, the drivers are closed, and the loop statistics are printed (exit 1 if the outputs",
+      "could not be made safe)."
     },
     footer = {"", "Examples:",
       "  ganglion run --config firmware/examples/swimmer6.yaml --mock --duration 10",

@@ -122,6 +122,14 @@ class RunCommandTest {
     assertTrue(seed.err.contains("--seed only applies to a mock run"), seed.err);
   }
 
+  @Test
+  void helpNamesTheAutoArmSettingAsTheBoardFileWritesIt() {
+    CliRun r = new CliRun("run", "--help");
+    assertEquals(0, r.code);
+    String text = r.out.replaceAll("\\s+", " ");
+    assertTrue(text.contains("unless --no-arm or the board file sets failsafe: {auto_arm: false}."), r.out);
+  }
+
   private static String[] concat(String[] a, String[] b) {
     String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, all, a.length, b.length);
