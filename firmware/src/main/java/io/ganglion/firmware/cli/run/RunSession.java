@@ -50,14 +50,20 @@ public final class RunSession {
     }
   }
 
+  /** How long a run waits for a broker given with --broker before it fails. */
+  public static final long BROKER_WAIT_MILLIS = 5_000;
+
   /**
    * What {@link #finish()} produced.
    *
    * @param safeApplied whether the PWM outputs hold their safe values after shutdown
    * @param unsafeReason when not: the PWM device and what it reports (faults, bus errors), else null
+   * @param telemetry the MQTT publisher's final counters (after it drained and disconnected), or
+   *     null when the run published nothing
    */
   public record Result(LoopReport loop, List<FailsafeEvent> events, double[] commands, double[] pulseWidthUs,
-      double[] registerPulseWidthUs, boolean safeApplied, String unsafeReason, String closeProblem) {}
+      double[] registerPulseWidthUs, boolean safeApplied, String unsafeReason, java.util.Map<String, Long> telemetry,
+      String closeProblem) {}
 
   private final BoardConfig config;
   private final Options options;
@@ -107,8 +113,10 @@ public final class RunSession {
       }
       // A mock or virtual-time run is a trial on a laptop: it publishes only to a broker given with
       // --broker, never in the background to the board file's broker (which is not there).
+      // A broker given with --broker must answer before the loop starts (else the run fails), so that
+      // a short or virtual-time run publishes from its first tick.
       mqtt = BoardPublishing.start(config, options.broker(), !options.virtualTime() && !options.mock(), law,
-          VersionProvider.version(), () -> clock.nanoTime() / 1_000, System.getenv());
+          VersionProvider.version(), () -> clock.nanoTime() / 1_000, System.getenv(), BROKER_WAIT_MILLIS);
       if (mqtt != null) {
         opened.push(mqtt);
       }
@@ -267,8 +275,10 @@ public final class RunSession {
     if (telemetryLog != null) {
       telemetryLog.close();
     }
+    java.util.Map<String, Long> published = null;
     if (mqtt != null) {
-      mqtt.close(); // drains, publishes offline (shutdown)
+      mqtt.close(); // drains the ring and sends what the loop offered, publishes offline (shutdown), disconnects
+      published = mqtt.publisher().counters();
     }
     if (recorder != null) {
       recorder.close();
@@ -278,7 +288,7 @@ public final class RunSession {
         + DeviceFaults.describe(servo.faultFlags) + " (" + servo.busErrorCount + " bus errors) after "
         + Firmware.SHUTDOWN_ATTEMPTS + " attempts";
     result = new Result(report, events.history(), servo.commands.clone(), servo.pulseWidthUs.clone(), registers,
-        servo.safeApplied, unsafe, closeProblem);
+        servo.safeApplied, unsafe, published, closeProblem);
     return result;
   }
 
