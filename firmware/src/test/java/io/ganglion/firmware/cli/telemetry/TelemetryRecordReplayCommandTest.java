@@ -141,4 +141,18 @@ class TelemetryRecordReplayCommandTest {
     assertEquals(1, replay.err.strip().lines().count(), replay.err);
     assertTrue(replay.err.contains("is not a Ganglion telemetry log"), replay.err);
   }
+
+  @Test
+  void aTickLogIsRefusedWithAHintToReplayItAsOne() throws Exception {
+    Path tick = dir.resolve("run.tlog");
+    CliRun run = CliRun.of("run", "--config", "examples/diffdrive.yaml", "--mock", "--virtual-time", "--duration", "0.2",
+        "--record", tick.toString());
+    assertEquals(0, run.code, run.err);
+    CliRun replay = CliRun.of("telemetry", "replay", tick.toString(), "--broker", broker.url(), "--speed", "0");
+    assertEquals(2, replay.code, replay.err);
+    assertEquals(1, replay.err.strip().lines().count(), replay.err);
+    assertTrue(replay.err.contains("is a tick log (ganglion run --record), not telemetry; use ganglion replay "
+        + tick), replay.err);
+    assertTrue(replay.out.isEmpty(), "nothing was replayed: " + replay.out);
+  }
 }
