@@ -59,7 +59,7 @@ class RunCommandTest {
     JsonNode j = new ObjectMapper().readTree(r.out);
     assertEquals(0, j.get("failsafe").get("transitions").asLong());
     assertEquals(0.0, j.get("world").get("path_length_m").asDouble(), "the robot never moved");
-    assertEquals(0.0, j.get("world").get("final_heading_rad").asDouble(), "nor turned");
+    assertEquals(0.0, j.get("world").get("final_heading_deg").asDouble(), "nor turned");
   }
 
   @Test
