@@ -23,7 +23,7 @@ import java.util.Arrays;
  * (speed and turn terms only when the config has those units; speed, right, left clamped to
  * [0, 1]). Arithmetic: angles, weights, activations and actions are Q16.16; 1 / (2 pi / n_bodies)
  * is precomputed in Q8.24; every neuron's weighted sum is accumulated exactly in a 64-bit Q32.32
- * and rounded once (half up) before its clamp. The error against {@link NcapReference} is bounded
+ * and rounded once (to nearest, ties toward +infinity) before its clamp. The error against {@link NcapReference} is bounded
  * in {@code docs/ncap.md}.
  *
  * <p>Faults (never thrown): input or output arrays whose length is not J set {@link
@@ -189,7 +189,7 @@ public final class NcapCircuit implements Controller<NcapInputs, NcapOutputs> {
     return mD - mV;
   }
 
-  /** A Q32.32 sum rounded half up to Q16.16 and clamped to [0, 1]; |sum| &lt; 2^50 here, so no overflow. */
+  /** A Q32.32 sum rounded to Q16.16 (floor(sum + 1/2): ties toward +infinity) and clamped to [0, 1]; |sum| &lt; 2^50 here, so no overflow. */
   private static int roundClamp01(long sumQ32) {
     long r = (sumQ32 + Q16.HALF) >> Q16.FRACTION_BITS;
     return r <= 0 ? 0 : (r >= ONE ? ONE : (int) r);

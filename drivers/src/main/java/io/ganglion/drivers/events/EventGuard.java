@@ -79,19 +79,28 @@ final class EventGuard {
     lastTUs = -1;
   }
 
-  /** One line explaining an {@link #OUT_OF_BOUNDS} result. */
+  /**
+   * One line explaining an {@link #OUT_OF_BOUNDS} result: what is wrong and how to fix it (the
+   * caller prefixes the source and the byte offset or line of the record).
+   */
   String outOfBoundsMessage(int x, int y) {
     if (declared.isKnown()) {
       return "event at x=" + x + " y=" + y + " is outside the " + declared + " sensor (size from " + sizeOrigin
-          + "); fix the file or pass the right --width/--height";
+          + "; x must be < " + widthLimit + ", y < " + heightLimit + "); pass the sensor's real size with"
+          + " --width/--height, or fix the file";
     }
-    return "event at x=" + x + " y=" + y + " is beyond the format's coordinate range " + widthLimit + "x" + heightLimit;
+    return "event at x=" + x + " y=" + y + " is beyond the format's coordinate range " + widthLimit + "x" + heightLimit
+        + "; the record is corrupt or the file is in another format (check --format)";
   }
 
-  /** One line explaining a {@link #TOO_FAR_BACK} result. */
+  /**
+   * One line explaining a {@link #TOO_FAR_BACK} result: what is wrong and how to fix it (the
+   * caller prefixes the source and the byte offset or line of the record).
+   */
   String backwardsMessage(long tUs) {
-    return "event time " + tUs + " us goes back " + (lastTUs - tUs) + " us from " + lastTUs
-        + " us, beyond the " + toleranceUs + " us tolerance; the events are not in time order"
-        + " (raise the backwards tolerance if this is jitter)";
+    long backUs = lastTUs - tUs;
+    return "event time " + tUs + " us goes back " + backUs + " us from the latest time " + lastTUs
+        + " us, more than the " + toleranceUs + " us backwards tolerance, so the events are not in time order;"
+        + " sort the file by time, or if this is timestamp jitter pass --time-tolerance-us " + backUs + " (or more)";
   }
 }

@@ -20,7 +20,10 @@ public interface ServoIO {
    */
   void apply(double[] commands);
 
-  /** Drives every output to its configured safe value. */
+  /**
+   * Drives every output to its configured safe value. Never throws: whether the values reached the
+   * hardware shows in {@link ServoInputs#safeApplied} after the next {@link #updateInputs}.
+   */
   void applySafe();
 
   /** Turns every output fully off (no pulses: servos go limp, ESCs see signal loss). */

@@ -56,6 +56,9 @@ public final class ServoIOPi4j implements ServoIO, AutoCloseable {
   private boolean initialized;
   private boolean connected;
   private boolean resetPending;
+  /** The commands held in {@link #wanted} are every channel's safe value. */
+  private boolean safeWanted;
+  /** The chip holds the safe values: {@link #safeWanted}, initialised and every configured channel in sync. */
   private boolean safeApplied;
   private boolean disabled = true;
   private int commandFaults;
@@ -158,9 +161,10 @@ public final class ServoIOPi4j implements ServoIO, AutoCloseable {
       allSafe &= commands[i] == safeCommands[i];
     }
     commandFaults = faults;
-    safeApplied = allSafe;
+    safeWanted = allSafe;
     disabled = false;
     flush();
+    refreshSafeApplied();
   }
 
   @Override
@@ -169,9 +173,23 @@ public final class ServoIOPi4j implements ServoIO, AutoCloseable {
       setChannel(i, safeCommands[i]);
     }
     commandFaults = 0;
-    safeApplied = true;
+    safeWanted = true;
     disabled = false;
     flush();
+    refreshSafeApplied();
+  }
+
+  /**
+   * {@code safeApplied} is what the chip holds, not what was asked: true only when the safe values
+   * are wanted, the chip is initialised and every configured channel's registers were written (a
+   * write that failed on the bus leaves its channels out of sync).
+   */
+  private void refreshSafeApplied() {
+    boolean held = safeWanted && initialized;
+    for (int i = 0; i < n && held; i++) {
+      held = inSync[channels[i].channel()];
+    }
+    safeApplied = held;
   }
 
   /** Limits, maps and encodes command {@code c} of configured channel {@code i} into {@link #wanted}. */
@@ -237,6 +255,7 @@ public final class ServoIOPi4j implements ServoIO, AutoCloseable {
       limited[i] = false;
     }
     disabled = true;
+    safeWanted = false;
     safeApplied = false;
     if (!initialized && !tryInitialize(clock.nanoTime())) {
       return;
@@ -275,6 +294,7 @@ public final class ServoIOPi4j implements ServoIO, AutoCloseable {
     } else {
       flush();
     }
+    refreshSafeApplied();
     inputs.connected = connected;
     int faults = commandFaults;
     if (!connected) {

@@ -15,7 +15,11 @@ public final class ServoInputs {
   public final int[] counts;
   /** Whether the command had to be clamped to the channel's limits. */
   public final boolean[] limited;
-  /** All outputs are at their safe values (after {@code applySafe}). */
+  /**
+   * The hardware holds every output's safe value: {@code applySafe} (or commands equal to the safe
+   * values) was asked for AND reached the device (false while a write failed or the chip is not
+   * initialised).
+   */
   public boolean safeApplied;
   /** All outputs are fully off (after {@code disableAll}). */
   public boolean disabled;

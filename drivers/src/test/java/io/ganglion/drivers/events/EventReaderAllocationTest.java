@@ -2,6 +2,7 @@ package io.ganglion.drivers.events;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.ganglion.testkit.AllocationMeter;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +35,7 @@ class EventReaderAllocationTest {
     }
     EventBuffer buffer = new EventBuffer(CHUNK);
     try (EventReader reader = EventFiles.open(file, EventReaderConfig.defaults().withFormat(format))) {
-      AllocationChecks.assertAllocationFree(format.cliName() + " reader", WARMUP_READS, MEASURED_READS, () -> {
+      AllocationMeter.assertAllocationFree(format.cliName() + " reader", WARMUP_READS, MEASURED_READS, () -> {
         if (reader.read(buffer) != CHUNK) {
           throw new AssertionError("the test file ended too early");
         }

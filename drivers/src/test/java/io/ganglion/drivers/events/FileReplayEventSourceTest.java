@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ganglion.drivers.InvalidInputException;
+import io.ganglion.testkit.AllocationMeter;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -150,7 +151,7 @@ class FileReplayEventSourceTest {
     EventSourceInputs in = new EventSourceInputs(64);
     try (FileReplayEventSource src = FileReplayEventSource.paced(EventFixtures.open(file, EventFormat.EVT2), 1.0,
         () -> clock.nanos)) {
-      AllocationChecks.assertAllocationFree("paced replay update", 10_000, 5_000, () -> {
+      AllocationMeter.assertAllocationFree("paced replay update", 10_000, 5_000, () -> {
         clock.nanos += 20_000;
         src.updateInputs(in);
       });

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ganglion.drivers.InvalidInputException;
+import io.ganglion.testkit.AllocationMeter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -148,7 +149,7 @@ class TcpEvt2EventSourceTest {
         pollUntil(src, in, s -> s.eventsTotal > 0);
         long deadline = System.nanoTime() + 60_000_000_000L;
         // each measured run waits (spinning, allocation-free) until it has drained some events
-        AllocationChecks.assertAllocationFree("tcp source update", 5_000, 5_000, () -> {
+        AllocationMeter.assertAllocationFree("tcp source update", 5_000, 5_000, () -> {
           do {
             src.updateInputs(in);
             if (System.nanoTime() > deadline) {

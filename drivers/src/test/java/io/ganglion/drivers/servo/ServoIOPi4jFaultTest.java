@@ -123,4 +123,56 @@ class ServoIOPi4jFaultTest {
     assertEquals(0.0, chip.pulseWidthUs(0));
     assertEquals(0.0, chip.pulseWidthUs(1));
   }
+
+  @Test
+  void applySafeOnADeadBusIsNotReportedSafeUntilTheChipHoldsTheSafeValues() {
+    ServoIOPi4j io = new ServoIOPi4j(board.context(), config, clock);
+    ServoInputs in = new ServoInputs(2);
+    io.apply(new double[] {1, 1});
+    chip.setBusError(true);
+    io.applySafe();
+    io.updateInputs(in);
+    assertEquals(2000, chip.pulseWidthUs(0), 2.5, "the chip still drives full output");
+    assertFalse(in.safeApplied, "a safe command that never reached the chip is not safe");
+    io.applySafe();
+    io.updateInputs(in);
+    assertFalse(in.safeApplied, "still dead");
+    chip.setBusError(false);
+    io.applySafe();
+    io.updateInputs(in);
+    assertTrue(in.safeApplied, "the retry reached the chip");
+    assertEquals(1500, chip.pulseWidthUs(0), 2.5);
+    assertEquals(1500, chip.pulseWidthUs(1), 2.5);
+  }
+
+  @Test
+  void applySafeBeforeTheChipAnswersIsNotReportedSafe() {
+    chip.setPresent(false);
+    ServoIOPi4j io = new ServoIOPi4j(board.context(), config, clock);
+    ServoInputs in = new ServoInputs(2);
+    io.applySafe();
+    io.updateInputs(in);
+    assertFalse(in.safeApplied, "an uninitialised chip holds nothing");
+    chip.setPresent(true);
+    clock.advance(ServoIOPi4j.RETRY_INTERVAL_NANOS);
+    io.applySafe();
+    io.updateInputs(in);
+    assertTrue(in.safeApplied);
+    assertEquals(1500, chip.pulseWidthUs(0), 2.5);
+  }
+
+  @Test
+  void aChipResetAfterApplySafeClearsSafeAppliedUntilItIsRewritten() {
+    ServoIOPi4j io = new ServoIOPi4j(board.context(), config, clock);
+    ServoInputs in = new ServoInputs(2);
+    io.applySafe();
+    io.updateInputs(in);
+    assertTrue(in.safeApplied);
+    chip.powerOnReset();
+    io.updateInputs(in);
+    assertFalse(in.safeApplied, "the reset chip outputs nothing");
+    io.updateInputs(in);
+    assertTrue(in.safeApplied, "re-initialised with the safe values");
+    assertEquals(1500, chip.pulseWidthUs(0), 2.5);
+  }
 }

@@ -72,8 +72,17 @@ public final class GanglionMain {
     cmd.getSubcommands().values().forEach(GanglionMain::tidyHelp);
   }
 
-  private static boolean verbose(ParseResult parseResult) {
-    return parseResult != null && parseResult.hasMatchedOption("--verbose");
+  /**
+   * True when {@code --verbose} was given anywhere on the command line: before the subcommand or
+   * after it (the option is inherited, so picocli records it on whichever command matched it).
+   */
+  static boolean verbose(ParseResult parseResult) {
+    for (ParseResult r = parseResult; r != null; r = r.subcommand()) {
+      if (r.hasMatchedOption("--verbose")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static final IParameterExceptionHandler USAGE_ERRORS =

@@ -7,6 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.ganglion.drivers.InvalidInputException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.CoderResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,14 +45,42 @@ public final class BoardConfigLoader {
       throw new InvalidInputException("config file " + file + (Files.exists(file) ? " is not a regular file"
           : " does not exist") + "; examples are in firmware/examples/");
     }
-    String text;
+    byte[] bytes;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      bytes = Files.readAllBytes(file);
     } catch (IOException e) {
       throw new InvalidInputException("cannot read config file " + file + ": " + e.getMessage());
     }
+    String text = utf8Text(bytes, file);
     Path dir = file.toAbsolutePath().getParent();
     return parse(text, file, dir);
+  }
+
+  /**
+   * The file's text, or an {@link InvalidInputException} naming the first byte that makes it not a
+   * UTF-8 text file: an invalid UTF-8 sequence or a NUL byte (a binary file).
+   */
+  static String utf8Text(byte[] bytes, Path file) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult result = decoder.decode(in, out, true);
+    if (result.isError()) {
+      throw notText(file, in.position(), String.format("byte 0x%02X is not valid UTF-8", bytes[in.position()] & 0xFF));
+    }
+    decoder.flush(out);
+    for (int i = 0; i < bytes.length; i++) {
+      if (bytes[i] == 0) {
+        throw notText(file, i, "a NUL byte (binary data)");
+      }
+    }
+    return out.flip().toString();
+  }
+
+  private static InvalidInputException notText(Path file, int offset, String what) {
+    return new InvalidInputException("config file " + file + " is not a UTF-8 text YAML file (byte offset " + offset
+        + ": " + what + "); give a board file saved as UTF-8 text (examples in firmware/examples/)");
   }
 
   /**

@@ -171,12 +171,16 @@ final class LawSection {
     if (p == null) {
       return null;
     }
-    Double r = p.number("wheel_radius_m", 1e-3, 1, null, "the wheel radius the law assumes");
-    Double b = p.number("track_m", 1e-3, 10, null, "distance between the wheels");
-    Double wmax = p.number("max_wheel_speed_rad_s", 1e-3, 10_000, null, "wheel speed at command 1");
-    Double kp = p.number("kp", 0, 100, 0.5, "wheel-speed feedback gain");
-    Double v = p.number("v_m_s", -100, 100, 0.0, "initial forward velocity command");
-    Double w = p.number("w_rad_s", -1000, 1000, 0.0, "initial yaw-rate command");
+    Double r = p.number("wheel_radius_m", DriveParams.MIN_WHEEL_RADIUS_M, DriveParams.MAX_WHEEL_RADIUS_M, null,
+        "the wheel radius the law assumes");
+    Double b = p.number("track_m", DriveParams.MIN_TRACK_M, DriveParams.MAX_TRACK_M, null, "distance between the wheels");
+    Double wmax = p.number("max_wheel_speed_rad_s", DriveParams.MIN_MAX_WHEEL_SPEED_RAD_S,
+        DriveParams.MAX_MAX_WHEEL_SPEED_RAD_S, null, "wheel speed at command 1");
+    Double kp = p.number("kp", 0, DriveParams.MAX_KP, 0.5, "wheel-speed feedback gain");
+    Double v = p.number("v_m_s", -DriveParams.MAX_ABS_V_M_S, DriveParams.MAX_ABS_V_M_S, 0.0,
+        "initial forward velocity command");
+    Double w = p.number("w_rad_s", -DriveParams.MAX_ABS_W_RAD_S, DriveParams.MAX_ABS_W_RAD_S, 0.0,
+        "initial yaw-rate command");
     if (r == null || b == null || wmax == null || kp == null || v == null || w == null) {
       return null;
     }

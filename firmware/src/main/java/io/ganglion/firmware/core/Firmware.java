@@ -153,20 +153,44 @@ public final class Firmware {
     scheduler.requestStop();
   }
 
+  /** Times {@link #shutdownOutputs} writes the safe values before it gives up. */
+  public static final int SHUTDOWN_ATTEMPTS = 5;
+  /** Wall time between two of those attempts (a transient bus fault, a chip re-initialisation). */
+  public static final long SHUTDOWN_RETRY_MILLIS = 30;
+
   /**
    * Disarms (a {@code SHUTDOWN} transition when armed or in failsafe), drives every output to its
-   * safe value and turns the status LED off. Call on the loop thread after the loop returned (or
-   * from any thread once it is known to have ended).
+   * safe value and turns the status LED off. When the servo IO reports that the safe values did not
+   * reach the hardware ({@code safeApplied} false: a bus error, a chip that does not answer), the
+   * write is retried up to {@value #SHUTDOWN_ATTEMPTS} times, {@value #SHUTDOWN_RETRY_MILLIS} ms
+   * apart. Call on the loop thread after the loop returned (or from any thread once it is known to
+   * have ended).
+   *
+   * @return whether the outputs hold their safe values
    */
-  public void shutdownOutputs() {
+  public boolean shutdownOutputs() {
     long now = clock.nanoTime();
     if (failsafe.state() != ArmState.DISARMED) {
       failsafe.disarm(now, FailsafeReason.SHUTDOWN);
     }
-    io.servo().applySafe();
-    io.servo().updateInputs(data.servo);
+    for (int attempt = 1; ; attempt++) {
+      io.servo().applySafe();
+      io.servo().updateInputs(data.servo);
+      if (data.servo.safeApplied || attempt >= SHUTDOWN_ATTEMPTS) {
+        break;
+      }
+      try {
+        Thread.sleep(SHUTDOWN_RETRY_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        io.servo().applySafe();
+        io.servo().updateInputs(data.servo);
+        break;
+      }
+    }
     io.led().setPattern(LedPattern.OFF);
     io.led().apply(now);
+    return data.servo.safeApplied;
   }
 
   /** The run's statistics; call once the loop has stopped. */

@@ -49,8 +49,15 @@ public final class HilBoard implements AutoCloseable {
    */
   public record Options(String session, long linkTimeoutNanos, boolean autoArm, long giveUpNanos) {}
 
-  /** What a run did. */
-  public record Result(long frames, long duplicates, boolean ended, boolean linkLost, long linkLosses,
+  /**
+   * What a run did.
+   *
+   * @param ended the simulator ended the run (its END message)
+   * @param gaveUp no frame came for {@code giveUpNanos}: the board stopped waiting
+   * @param linkLost the link was lost when the run stopped
+   * @param linkLosses times the link was lost (each trips the failsafe when armed)
+   */
+  public record Result(long frames, long duplicates, boolean ended, boolean gaveUp, boolean linkLost, long linkLosses,
       io.ganglion.firmware.core.LoopReport loop, double wallSeconds) {}
 
   private final BoardConfig config;
@@ -145,6 +152,7 @@ public final class HilBoard implements AutoCloseable {
     long losses = 0;
     boolean lost = false;
     boolean ended = false;
+    boolean gaveUp = false;
     long silentSince = System.nanoTime();
     long servoPeriod = firmware.settings().servoPeriodNanos();
     while (!stop) {
@@ -162,6 +170,7 @@ public final class HilBoard implements AutoCloseable {
         }
         if (options.giveUpNanos() > 0 && silent > options.giveUpNanos()) {
           log.printf(java.util.Locale.ROOT, "ganglion: HIL: giving up after %.1f s without a frame%n", silent / 1e9);
+          gaveUp = true;
           break;
         }
         continue;
@@ -186,7 +195,8 @@ public final class HilBoard implements AutoCloseable {
       frames++;
     }
     firmware.shutdownOutputs();
-    return new Result(frames, hil.duplicates(), ended, lost, losses, firmware.report(), (System.nanoTime() - wall0) / 1e9);
+    return new Result(frames, hil.duplicates(), ended, gaveUp, lost, losses, firmware.report(),
+        (System.nanoTime() - wall0) / 1e9);
   }
 
   /** Closes the HIL link and the telemetry publisher. */

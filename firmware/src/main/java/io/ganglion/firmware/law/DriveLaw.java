@@ -16,6 +16,14 @@ import io.ganglion.firmware.config.DriveParams;
  *                              u_i = clamp(u_i, -1, 1);  without a valid encoder: feed-forward only
  * </pre>
  *
+ * <p>Faults (never thrown): inputs or outputs that are not 2 long set {@link
+ * FaultFlags#INPUT_SHAPE_MISMATCH} and every output 0. A measured wheel speed that is NaN or
+ * infinite (the controller task screens these, but the law does not rely on it) sets {@link
+ * FaultFlags#INPUT_OUT_OF_RANGE} and that wheel gets the feed-forward command only: a non-finite
+ * value never reaches an output. The parameters are validated when they are built ({@link
+ * DriveParams}) and non-finite commands are refused by {@link #setCommand}, so the feed-forward
+ * term is always finite.
+ *
  * This is not the maze-search navigation law of the project's design (future work), only the
  * velocity layer such a law will command. Double precision, no transcendental functions: Java 17
  * arithmetic is IEEE strict, so the outputs are bit-identical for identical inputs.
@@ -28,6 +36,7 @@ public final class DriveLaw implements ControlLaw {
   private final DriveParams params;
   private volatile Setpoint setpoint;
   private final Setpoint initial;
+  private final java.util.concurrent.atomic.AtomicLong refusedCommands = new java.util.concurrent.atomic.AtomicLong();
 
   public DriveLaw(DriveParams params) {
     this.params = params;
@@ -51,11 +60,24 @@ public final class DriveLaw implements ControlLaw {
     setpoint = initial;
   }
 
-  /** Sets the body velocity to hold; callable from any thread (non-finite values are ignored). */
-  public void setCommand(double vMS, double wRadS) {
+  /**
+   * Sets the body velocity to hold; callable from any thread. Non-finite values are refused (the
+   * held command stays) and counted in {@link #refusedCommands}.
+   *
+   * @return whether the command was taken
+   */
+  public boolean setCommand(double vMS, double wRadS) {
     if (Double.isFinite(vMS) && Double.isFinite(wRadS)) {
       setpoint = new Setpoint(vMS, wRadS);
+      return true;
     }
+    refusedCommands.incrementAndGet();
+    return false;
+  }
+
+  /** Commands refused by {@link #setCommand} because they were NaN or infinite. */
+  public long refusedCommands() {
+    return refusedCommands.get();
   }
 
   /** The body velocity being held. */
@@ -66,8 +88,7 @@ public final class DriveLaw implements ControlLaw {
   @Override
   public int step(LawInputs in, double[] commands) {
     if (in.joints() != 2 || commands.length != 2) {
-      commands[0] = 0;
-      commands[1] = 0;
+      java.util.Arrays.fill(commands, 0.0);
       return FaultFlags.INPUT_SHAPE_MISMATCH;
     }
     Setpoint sp = setpoint;
@@ -79,14 +100,18 @@ public final class DriveLaw implements ControlLaw {
     double s = Math.max(1.0, Math.max(Math.abs(left), Math.abs(right)) / wmax);
     left /= s;
     right /= s;
-    commands[0] = command(left, in.jointVelocityRadPerSec[0], in.jointValid[0], wmax);
-    commands[1] = command(right, in.jointVelocityRadPerSec[1], in.jointValid[1], wmax);
-    return 0;
+    double measuredLeft = in.jointVelocityRadPerSec[0];
+    double measuredRight = in.jointVelocityRadPerSec[1];
+    boolean finiteLeft = Double.isFinite(measuredLeft);
+    boolean finiteRight = Double.isFinite(measuredRight);
+    commands[0] = command(left, measuredLeft, in.jointValid[0] && finiteLeft, wmax);
+    commands[1] = command(right, measuredRight, in.jointValid[1] && finiteRight, wmax);
+    return finiteLeft && finiteRight ? 0 : FaultFlags.INPUT_OUT_OF_RANGE;
   }
 
-  private double command(double target, double measured, boolean valid, double wmax) {
+  private double command(double target, double measured, boolean useFeedback, double wmax) {
     double u = target / wmax;
-    if (valid) {
+    if (useFeedback) {
       u += params.kp() * (target - measured) / wmax;
     }
     return Math.max(-1.0, Math.min(1.0, u));

@@ -11,7 +11,7 @@ import io.ganglion.controllers.ncap.NcapOutputs;
  * the unit conversions lives here, not in the circuit:
  *
  * <pre>
- *   in:   jointAngleQ16_i = round(jointAngleRad_i 2^16)      (Q16.fromDouble: nearest, ties away)
+ *   in:   jointAngleQ16_i = round(jointAngleRad_i 2^16)      (Q16.fromDouble: nearest, ties toward +infinity)
  *         speedQ16 = round(speed 2^16), turn*Q16 likewise     (commands from {@link #setSpeed}/{@link #setTurn})
  *   out:  command_i = actionQ16_i / 2^16                     (exact; in [-1, 1], the PWM channel's unit)
  * </pre>

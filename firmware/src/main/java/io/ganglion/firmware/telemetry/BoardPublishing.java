@@ -1,5 +1,6 @@
 package io.ganglion.firmware.telemetry;
 
+import io.ganglion.drivers.GanglionException;
 import io.ganglion.firmware.config.BoardConfig;
 import io.ganglion.firmware.law.ControlLaw;
 import io.ganglion.telemetry.command.CommandKey;
@@ -41,6 +42,20 @@ public final class BoardPublishing {
    */
   public static BoardTelemetry start(BoardConfig config, String brokerOverride, boolean useFileBroker, ControlLaw law,
       String firmwareVersion, LongSupplier clockMicros, Map<String, String> env) throws InterruptedException {
+    return start(config, brokerOverride, useFileBroker, law, firmwareVersion, clockMicros, env, 0);
+  }
+
+  /**
+   * Like {@link #start(BoardConfig, String, boolean, ControlLaw, String, LongSupplier, Map)}; with
+   * {@code brokerOverride} given and {@code connectWaitMillis > 0}, waits that long for the broker
+   * and fails when it does not answer (a broker asked for on the command line must be there; the
+   * board file's broker is connected in the background, so that a robot runs without it).
+   *
+   * @throws GanglionException when the explicitly given broker did not accept the connection in time
+   */
+  public static BoardTelemetry start(BoardConfig config, String brokerOverride, boolean useFileBroker, ControlLaw law,
+      String firmwareVersion, LongSupplier clockMicros, Map<String, String> env, long connectWaitMillis)
+      throws InterruptedException {
     var t = config.telemetry();
     String url = brokerOverride != null ? brokerOverride : t != null && useFileBroker ? t.brokerUrl().toString() : null;
     if (url == null) {
@@ -65,8 +80,16 @@ public final class BoardPublishing {
       }
     }
     BoardIdentity id = new BoardIdentity(config.boardId(), firmwareVersion, configHash(config), law.name());
-    return BoardTelemetry.start(mqtt, id, config.jointCount(), config.jointCount(), config.imu() != null, List.of(),
-        TelemetryFormat.BINARY, key, law, clockMicros, 0);
+    long wait = brokerOverride != null ? connectWaitMillis : 0;
+    BoardTelemetry telemetry = BoardTelemetry.start(mqtt, id, config.jointCount(), config.jointCount(), config.imu() != null,
+        List.of(), TelemetryFormat.BINARY, key, law, clockMicros, wait);
+    if (wait > 0 && !telemetry.publisher().isConnected()) {
+      String why = telemetry.publisher().lastConnectionError();
+      telemetry.close();
+      throw new GanglionException("cannot connect to the MQTT broker " + url + " within " + wait / 1000.0 + " s"
+          + (why.isEmpty() ? "" : " (" + why + ")") + "; start it or fix --broker");
+    }
+    return telemetry;
   }
 
   /** {@code settings} with a telemetry task every {@code periodNanos}. */

@@ -35,7 +35,7 @@ final class TickLogWriter implements AutoCloseable {
       this.channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
           StandardOpenOption.WRITE);
     } catch (IOException e) {
-      throw new GanglionException("cannot create the tick log " + path + ": " + e.getMessage(), e);
+      throw new GanglionException("cannot create the tick log " + path + " (" + e.getClass().getSimpleName() + ")", e);
     }
     this.buffer = ByteBuffer.allocate(bufferBytes).order(ByteOrder.LITTLE_ENDIAN);
     this.direct = ByteBuffer.allocateDirect(bufferBytes);

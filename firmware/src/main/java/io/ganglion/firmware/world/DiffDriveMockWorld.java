@@ -94,14 +94,14 @@ public final class DiffDriveMockWorld implements MockWorld {
     m.put("simulated_s", state.timeS());
     m.put("final_x_m", state.xM());
     m.put("final_y_m", state.yM());
-    m.put("final_heading_rad", state.headingRad());
+    m.put("final_heading_deg", state.headingDeg());
     m.put("path_length_m", state.pathLengthM());
     return m;
   }
 
   @Override
   public String describe() {
-    return String.format(Locale.ROOT, "mock diffdrive: %.1f s simulated, drove %.3f m to (%.3f, %.3f), heading %.2f rad",
-        state.timeS(), state.pathLengthM(), state.xM(), state.yM(), state.headingRad());
+    return String.format(Locale.ROOT, "mock diffdrive: %.1f s simulated, drove %.3f m to (%.3f, %.3f), heading %.1f deg",
+        state.timeS(), state.pathLengthM(), state.xM(), state.yM(), state.headingDeg());
   }
 }

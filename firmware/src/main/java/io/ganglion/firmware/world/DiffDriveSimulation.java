@@ -35,8 +35,8 @@ public final class DiffDriveSimulation {
    * What the run did; speeds are means over the second half of the run (after the start
    * transient).
    */
-  public record Result(double seconds, double commandVMS, double commandWRadS, double finalXM, double finalYM,
-      double finalHeadingRad, double distanceM, double pathLengthM, double meanVMS, double meanWRadS,
+  public record Result(double simulatedS, double commandVMS, double commandWRadS, double finalXM, double finalYM,
+      double finalHeadingDeg, double distanceM, double pathLengthM, double meanVMS, double meanWRadS,
       long physicsSteps, long lawSteps, LoopReport loop) {}
 
   private DiffDriveSimulation() {}
@@ -94,7 +94,7 @@ public final class DiffDriveSimulation {
     DriveLaw.Setpoint held = law.command();
     firmware.run(durationNanos);
     firmware.shutdownOutputs();
-    return new Result(state.timeS(), held.vMS(), held.wRadS(), state.xM(), state.yM(), state.headingRad(),
+    return new Result(state.timeS(), held.vMS(), held.wRadS(), state.xM(), state.yM(), state.headingDeg(),
         Math.hypot(state.xM(), state.yM()), state.pathLengthM(), world.samples > 0 ? world.sumV / world.samples : 0,
         world.samples > 0 ? world.sumW / world.samples : 0, state.steps(), firmware.data().lawSteps, firmware.report());
   }

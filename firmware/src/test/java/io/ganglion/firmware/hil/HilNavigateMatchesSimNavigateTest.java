@@ -35,7 +35,7 @@ class HilNavigateMatchesSimNavigateTest {
       CliRun sim = CliRun.of("sim", "navigate", "--config", file.toString(), "--seconds", "2", "--json");
       JsonNode h = new ObjectMapper().readTree(hil.out);
       JsonNode s = new ObjectMapper().readTree(sim.out);
-      for (String key : new String[] {"final_x_m", "final_y_m", "final_heading_rad", "path_length_m"}) {
+      for (String key : new String[] {"final_x_m", "final_y_m", "final_heading_deg", "path_length_m", "simulated_s"}) {
         assertEquals(s.get(key).asDouble(), h.get(key).asDouble(), 0.0, key);
       }
     }

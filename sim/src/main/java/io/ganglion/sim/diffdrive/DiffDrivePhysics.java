@@ -53,7 +53,6 @@ public final class DiffDrivePhysics {
     s.vMS = v;
     s.wRadS = w;
     s.pathLengthM += StrictMath.hypot(s.xM - x0, s.yM - y0);
-    s.timeS += dt;
     s.steps++;
   }
 }

@@ -27,7 +27,6 @@ public final class DiffDriveState implements SimJoints, SimBody {
   final double[] wheelSpeedRadS = new double[2];
   /** Wheel commands in [-1, 1] (written by the motor driver or a ServoIOSim). */
   final double[] wheelCommand = new double[2];
-  double timeS;
   long steps;
   double pathLengthM;
 
@@ -51,7 +50,6 @@ public final class DiffDriveState implements SimJoints, SimBody {
     java.util.Arrays.fill(wheelAngleRad, 0);
     java.util.Arrays.fill(wheelSpeedRadS, 0);
     java.util.Arrays.fill(wheelCommand, 0);
-    timeS = 0;
     steps = 0;
     pathLengthM = 0;
   }
@@ -69,8 +67,25 @@ public final class DiffDriveState implements SimJoints, SimBody {
     return yM;
   }
 
+  /** Heading, rad, counter-clockwise from +x, unwrapped (it counts whole turns). */
   public double headingRad() {
     return headingRad;
+  }
+
+  /** Heading, deg, counter-clockwise from +x, wrapped to (-180, 180]. */
+  public double headingDeg() {
+    return wrapDeg(Math.toDegrees(headingRad));
+  }
+
+  /** {@code deg} wrapped to (-180, 180]: deg - 360 k for the integer k that lands there. */
+  public static double wrapDeg(double deg) {
+    double d = deg % 360.0; // (-360, 360), exact
+    if (d > 180.0) {
+      d -= 360.0;
+    } else if (d <= -180.0) {
+      d += 360.0;
+    }
+    return d;
   }
 
   /** Forward velocity, m/s. */
@@ -83,8 +98,9 @@ public final class DiffDriveState implements SimJoints, SimBody {
     return wRadS;
   }
 
+  /** Simulated time, s: steps x timestep (counted, so it does not drift as a running sum of dt would). */
   public double timeS() {
-    return timeS;
+    return steps * config.timestepS();
   }
 
   public long steps() {

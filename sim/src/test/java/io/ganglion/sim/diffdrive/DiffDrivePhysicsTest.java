@@ -86,4 +86,22 @@ class DiffDrivePhysicsTest {
     s.wheelCommand()[1] = 0.4;
     AllocationMeter.assertAllocationFree("DiffDrivePhysics.step", () -> DiffDrivePhysics.step(s));
   }
+
+  @Test
+  void headingDegIsWrappedToMinus180Exclusive180InclusiveAndTimeIsStepsTimesDt() {
+    assertEquals(180.0, DiffDriveState.wrapDeg(180.0), 0.0);
+    assertEquals(180.0, DiffDriveState.wrapDeg(-180.0), 0.0);
+    assertEquals(180.0, DiffDriveState.wrapDeg(540.0), 0.0);
+    assertEquals(-170.0, DiffDriveState.wrapDeg(190.0), 0.0);
+    assertEquals(170.0, DiffDriveState.wrapDeg(-190.0), 0.0);
+    assertEquals(0.0, DiffDriveState.wrapDeg(720.0), 0.0);
+    assertEquals(-179.5, DiffDriveState.wrapDeg(-179.5), 0.0);
+    DiffDriveState s = drive(-0.5, 0.5, 7.0);   // spinning in place, many turns
+    assertEquals(s.steps() * s.config().timestepS(), s.timeS(), 0.0);
+    assertEquals(7.0, s.timeS(), 1e-12);
+    double turns = s.headingRad() / (2 * Math.PI);
+    org.junit.jupiter.api.Assertions.assertTrue(turns > 2, "several turns: " + turns);
+    assertEquals(DiffDriveState.wrapDeg(Math.toDegrees(s.headingRad())), s.headingDeg(), 0.0);
+    assertEquals(Math.toDegrees(Math.atan2(Math.sin(s.headingRad()), Math.cos(s.headingRad()))), s.headingDeg(), 1e-9);
+  }
 }

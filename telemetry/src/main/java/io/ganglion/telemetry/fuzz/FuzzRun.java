@@ -37,6 +37,12 @@ import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
  * MonitorState} on {@code robots/+/#}), and compares what they decoded and rejected with what was
  * sent. Messages go at QoS 1 with a bounded window, paced so that no broker queue overflows: every
  * message must arrive. What {@code ganglion telemetry fuzz} runs.
+ *
+ * <p>Only the run's own traffic is counted: the monitor ignores retained messages (they were on
+ * the broker before the run; the fuzzer never retains) and topics the fuzzer does not publish to
+ * ({@link PayloadFuzzer#isFuzzTopic}), and a retained command left on the board's topic (refused
+ * as {@code retained}; the fuzzer never sends one) is not counted as a verdict. So a broker shared
+ * with other boards, retained status included, gives the same counts as an empty one.
  */
 public final class FuzzRun {
 
@@ -114,6 +120,9 @@ public final class FuzzRun {
     MessageHandler monitorHandler = (topic, payload, qos, retained) -> {
       if (topic.equals(ownStatus) || topic.equals(ownEvents)) {
         return; // the board's own (valid) status and command-verdict events are not part of the comparison
+      }
+      if (retained || !PayloadFuzzer.isFuzzTopic(topic, BOARD)) {
+        return; // on the broker before the run, or another board's traffic: not this run's messages
       }
       monitor.onMessage(topic, payload, qos, retained);
       monitorSeen.incrementAndGet();
@@ -215,10 +224,13 @@ public final class FuzzRun {
     return n;
   }
 
+  /** Verdicts on this run's commands: a retained command was on the broker before the run (the fuzzer never retains). */
   private static long verdicts(CommandVerifier v) {
     long n = v.acceptedCount();
     for (CommandRejection r : CommandRejection.values()) {
-      n += v.rejectedCount(r);
+      if (r != CommandRejection.RETAINED) {
+        n += v.rejectedCount(r);
+      }
     }
     return n;
   }
@@ -267,7 +279,7 @@ public final class FuzzRun {
       if (t == FuzzMessage.Target.CMD) {
         Map<String, Long> refused = new LinkedHashMap<>();
         for (CommandRejection r : CommandRejection.values()) {
-          if (verifier.rejectedCount(r) > 0) {
+          if (r != CommandRejection.RETAINED && verifier.rejectedCount(r) > 0) {
             refused.put(r.key(), verifier.rejectedCount(r));
           }
         }

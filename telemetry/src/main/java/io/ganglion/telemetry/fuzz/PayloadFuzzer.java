@@ -14,6 +14,11 @@ import java.util.function.LongSupplier;
  */
 public final class PayloadFuzzer {
 
+  /** Boards the status, telemetry and events messages go to: {@code fz-0} .. {@code fz-15}. */
+  public static final int FUZZ_BOARDS = 16;
+  /** The malformed board id of one of the out-of-scheme topics. */
+  static final String BAD_BOARD_ID = "bad!id";
+
   private final SplittableRandom random;
   private final double validFraction;
   private final CommandFuzz commands;
@@ -36,11 +41,32 @@ public final class PayloadFuzzer {
     this.commands = new CommandFuzz(board, key, CommandKey.fromHex(java.util.HexFormat.of().formatHex(other)), clockMillis);
   }
 
+  /**
+   * True for a topic this fuzzer publishes to: anything under {@code robots/fz-N/} (N below {@value
+   * #FUZZ_BOARDS}) or {@code robots/bad!id/}, and {@code robots/<commandBoard>/cmd/...}. A fuzz run
+   * counts only these, so other boards' traffic on the same broker does not skew its counts.
+   */
+  public static boolean isFuzzTopic(String topic, String commandBoard) {
+    String prefix = "robots/";
+    if (!topic.startsWith(prefix)) {
+      return false;
+    }
+    int end = topic.indexOf('/', prefix.length());
+    String board = topic.substring(prefix.length(), end < 0 ? topic.length() : end);
+    if (board.equals(commandBoard)) {
+      return end >= 0 && topic.startsWith("/cmd/", end);
+    }
+    if (board.equals(BAD_BOARD_ID)) {
+      return true;
+    }
+    return board.matches("fz-(0|[1-9][0-9]?)") && Integer.parseInt(board.substring(3)) < FUZZ_BOARDS;
+  }
+
   /** The next message. */
   public FuzzMessage next() {
     SplittableRandom r = random;
-    String board = "fz-" + r.nextInt(8);
-    String other = "fz-" + (8 + r.nextInt(8));
+    String board = "fz-" + r.nextInt(FUZZ_BOARDS / 2);
+    String other = "fz-" + (FUZZ_BOARDS / 2 + r.nextInt(FUZZ_BOARDS / 2));
     boolean valid = r.nextDouble() < validFraction;
     int target = r.nextInt(100);
     if (target < 15) {
@@ -56,7 +82,7 @@ public final class PayloadFuzzer {
       return valid ? commands.valid(r) : commands.malformed(r);
     }
     String[] topics = {"robots/" + board + "/unknown", "robots/" + board + "/telemetry", "robots/" + board + "/telemetry/a/b",
-        "robots/" + board + "/cmd", "robots/bad!id/status", "robots/" + board + "/telemetry/Upper",
+        "robots/" + board + "/cmd", "robots/" + BAD_BOARD_ID + "/status", "robots/" + board + "/telemetry/Upper",
         "robots/" + board + "/status/x"};
     byte[] p = new byte[r.nextInt(64)];
     r.nextBytes(p);

@@ -7,12 +7,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Map;
+import java.util.Objects;
+import javax.net.SocketFactory;
+import javax.net.ssl.SSLSocketFactory;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 
 /**
  * How to reach a broker: URL ({@code tcp://host:port} or {@code ssl://host:port}), client id,
  * optional credentials and, for TLS, an optional PEM CA file (otherwise the JVM's trust store).
- * Immutable; validated at construction.
+ * Immutable; validated at construction, where the TLS socket factory is also built (once: a CA file
+ * that is not PEM is an input error when the settings are made, not a failure of every connection
+ * attempt on a link thread).
  *
  * <p>Credentials come from the configuration or, when it has none, from the environment:
  * {@value #ENV_USERNAME}, {@value #ENV_PASSWORD} and {@value #ENV_CA_FILE} (see {@link
@@ -27,8 +32,7 @@ import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
  *     publishes its last will: about 1.5 x this)
  * @param connectTimeoutSeconds how long a connection attempt may take
  */
-public record MqttSettings(String serverUri, String clientId, String username, String password, Path caFile,
-    int keepAliveSeconds, int connectTimeoutSeconds) {
+public final class MqttSettings {
 
   /** Environment variable with the broker user name. */
   public static final String ENV_USERNAME = "GANGLION_MQTT_USERNAME";
@@ -41,8 +45,28 @@ public record MqttSettings(String serverUri, String clientId, String username, S
   /** Default connect timeout in seconds. */
   public static final int DEFAULT_CONNECT_TIMEOUT_SECONDS = 5;
 
-  /** Validates every component (one-line messages that say how to fix them). */
-  public MqttSettings {
+  private final String serverUri;
+  private final String clientId;
+  private final String username;
+  private final String password;
+  private final Path caFile;
+  private final int keepAliveSeconds;
+  private final int connectTimeoutSeconds;
+  /** TCP_NODELAY sockets: plain, or TLS trusting {@link #caFile} (else the JVM's trust store). */
+  private final SocketFactory socketFactory;
+
+  /**
+   * Validates every component (one-line messages that say how to fix them) and, for {@code ssl://},
+   * builds the TLS socket factory (reading and parsing the CA file).
+   */
+  public MqttSettings(String serverUri, String clientId, String username, String password, Path caFile,
+      int keepAliveSeconds, int connectTimeoutSeconds) {
+    this(serverUri, clientId, username, password, caFile, keepAliveSeconds, connectTimeoutSeconds, null);
+  }
+
+  /** {@code reuse}: the factory of settings with the same URL and CA file, or null to build one. */
+  private MqttSettings(String serverUri, String clientId, String username, String password, Path caFile,
+      int keepAliveSeconds, int connectTimeoutSeconds, SocketFactory reuse) {
     validateUri(serverUri);
     if (clientId == null || clientId.isEmpty() || clientId.length() > 65_535) {
       throw new InvalidInputException("MQTT client id is empty; give each client a unique id");
@@ -64,6 +88,22 @@ public record MqttSettings(String serverUri, String clientId, String username, S
     if (connectTimeoutSeconds < 1 || connectTimeoutSeconds > 600) {
       throw new InvalidInputException("MQTT connect timeout " + connectTimeoutSeconds + " s is out of range; use 1..600");
     }
+    this.serverUri = serverUri;
+    this.clientId = clientId;
+    this.username = username;
+    this.password = password;
+    this.caFile = caFile;
+    this.keepAliveSeconds = keepAliveSeconds;
+    this.connectTimeoutSeconds = connectTimeoutSeconds;
+    this.socketFactory = reuse != null ? reuse : socketFactory(serverUri, caFile);
+  }
+
+  private static SocketFactory socketFactory(String serverUri, Path caFile) {
+    if (!serverUri.startsWith("ssl://")) {
+      return NoDelaySocketFactory.plain();
+    }
+    return NoDelaySocketFactory.tls(caFile != null ? PemTrust.socketFactory(caFile)
+        : (SSLSocketFactory) SSLSocketFactory.getDefault());
   }
 
   /** Anonymous settings with the default timeouts. */
@@ -90,7 +130,7 @@ public record MqttSettings(String serverUri, String clientId, String username, S
 
   /** A copy with user name and password. */
   public MqttSettings withCredentials(String user, String pass) {
-    return new MqttSettings(serverUri, clientId, user, pass, caFile, keepAliveSeconds, connectTimeoutSeconds);
+    return new MqttSettings(serverUri, clientId, user, pass, caFile, keepAliveSeconds, connectTimeoutSeconds, socketFactory);
   }
 
   /** A copy trusting the CA certificates in the PEM file {@code pem}. */
@@ -100,12 +140,13 @@ public record MqttSettings(String serverUri, String clientId, String username, S
 
   /** A copy with another client id. */
   public MqttSettings withClientId(String id) {
-    return new MqttSettings(serverUri, id, username, password, caFile, keepAliveSeconds, connectTimeoutSeconds);
+    return new MqttSettings(serverUri, id, username, password, caFile, keepAliveSeconds, connectTimeoutSeconds,
+        socketFactory);
   }
 
   /** A copy with another keep-alive. */
   public MqttSettings withKeepAliveSeconds(int seconds) {
-    return new MqttSettings(serverUri, clientId, username, password, caFile, seconds, connectTimeoutSeconds);
+    return new MqttSettings(serverUri, clientId, username, password, caFile, seconds, connectTimeoutSeconds, socketFactory);
   }
 
   /** True for {@code ssl://}. */
@@ -116,7 +157,7 @@ public record MqttSettings(String serverUri, String clientId, String username, S
   /**
    * Paho connect options: clean session, no automatic reconnect (the caller owns reconnection),
    * credentials, TCP_NODELAY sockets, and for {@code ssl://} with a CA file a socket factory
-   * trusting only that CA (else the JVM's trust store).
+   * trusting only that CA (else the JVM's trust store), built with these settings. Never throws.
    */
   public MqttConnectOptions connectOptions() {
     MqttConnectOptions o = new MqttConnectOptions();
@@ -132,16 +173,59 @@ public record MqttSettings(String serverUri, String clientId, String username, S
     if (password != null) {
       o.setPassword(password.toCharArray());
     }
-    if (isTls()) {
-      o.setSocketFactory(NoDelaySocketFactory.tls(caFile != null ? PemTrust.socketFactory(caFile)
-          : (javax.net.ssl.SSLSocketFactory) javax.net.ssl.SSLSocketFactory.getDefault()));
-    } else {
-      o.setSocketFactory(NoDelaySocketFactory.plain());
-    }
+    o.setSocketFactory(socketFactory);
     return o;
   }
 
-  /** Like the record's, with the password masked. */
+  /** {@code tcp://host[:port]} or {@code ssl://host[:port]}. */
+  public String serverUri() {
+    return serverUri;
+  }
+
+  /** The MQTT client id (unique per broker). */
+  public String clientId() {
+    return clientId;
+  }
+
+  /** Null for anonymous. */
+  public String username() {
+    return username;
+  }
+
+  /** Null for none. */
+  public String password() {
+    return password;
+  }
+
+  /** PEM file of the CA certificate(s) to trust for {@code ssl://}; null: the JVM default. */
+  public Path caFile() {
+    return caFile;
+  }
+
+  /** MQTT keep-alive, s. */
+  public int keepAliveSeconds() {
+    return keepAliveSeconds;
+  }
+
+  /** How long a connection attempt may take, s. */
+  public int connectTimeoutSeconds() {
+    return connectTimeoutSeconds;
+  }
+
+  /** Equal when every setting is (the socket factory follows from the URL and the CA file). */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof MqttSettings m && serverUri.equals(m.serverUri) && clientId.equals(m.clientId)
+        && Objects.equals(username, m.username) && Objects.equals(password, m.password) && Objects.equals(caFile, m.caFile)
+        && keepAliveSeconds == m.keepAliveSeconds && connectTimeoutSeconds == m.connectTimeoutSeconds;
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(serverUri, clientId, username, password, caFile, keepAliveSeconds, connectTimeoutSeconds);
+  }
+
+  /** The settings, with the password masked. */
   @Override
   public String toString() {
     return "MqttSettings[" + serverUri + ", clientId=" + clientId + ", user=" + username

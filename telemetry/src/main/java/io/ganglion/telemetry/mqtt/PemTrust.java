@@ -34,10 +34,10 @@ public final class PemTrust {
       }
       return certs;
     } catch (CertificateException e) {
-      throw new InvalidInputException("CA file " + pemFile + " is not a PEM certificate file (" + e.getMessage()
+      throw new InvalidInputException("CA file " + pemFile + " is not a PEM certificate file (" + oneLine(e.getMessage())
           + "); expected '-----BEGIN CERTIFICATE-----' blocks", e);
     } catch (IOException e) {
-      throw new InvalidInputException("cannot read CA file " + pemFile + ": " + e.getMessage(), e);
+      throw new InvalidInputException("cannot read CA file " + pemFile + ": " + oneLine(e.getMessage()), e);
     }
   }
 
@@ -56,7 +56,12 @@ public final class PemTrust {
       context.init(null, tmf.getTrustManagers(), null);
       return context.getSocketFactory();
     } catch (GeneralSecurityException | IOException e) {
-      throw new InvalidInputException("cannot build TLS trust from " + pemFile + ": " + e.getMessage(), e);
+      throw new InvalidInputException("cannot build TLS trust from " + pemFile + ": " + oneLine(e.getMessage()), e);
     }
+  }
+
+  /** JDK exception messages may span lines; error messages here are one line. */
+  private static String oneLine(String s) {
+    return s == null ? "no detail" : s.replaceAll("\\s+", " ").trim();
   }
 }

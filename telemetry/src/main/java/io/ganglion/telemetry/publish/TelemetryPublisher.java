@@ -211,6 +211,11 @@ public final class TelemetryPublisher implements TelemetryTap, AutoCloseable {
     return true;
   }
 
+  /** The broker URL this publisher connects to. */
+  public String serverUri() {
+    return link.settings().serverUri();
+  }
+
   /** The board identity. */
   public BoardIdentity identity() {
     return identity;

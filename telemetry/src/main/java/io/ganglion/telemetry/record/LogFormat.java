@@ -40,5 +40,22 @@ public final class LogFormat {
   /** Largest body (32 MiB): larger lengths mean corruption. */
   public static final int MAX_BODY = 32 << 20;
 
+  /** The bytes a version-{@value #VERSION} header starts with: magic, version, flags (the time follows). */
+  private static final byte[] HEADER_START = {'G', 'L', 'O', 'G', (byte) VERSION, 0, 0, 0};
+
   private LogFormat() {}
+
+  /**
+   * True when the first {@code length} bytes of {@code bytes} (fewer than {@link #HEADER_BYTES})
+   * can be the start of a header of this version: what a writer killed while writing the header
+   * leaves (an empty file included). The creation time's bytes can be anything.
+   */
+  public static boolean isHeaderPrefix(byte[] bytes, int length) {
+    for (int i = 0; i < Math.min(length, HEADER_START.length); i++) {
+      if (bytes[i] != HEADER_START[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
 }

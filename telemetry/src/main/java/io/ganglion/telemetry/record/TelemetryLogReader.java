@@ -47,7 +47,13 @@ public final class TelemetryLogReader implements AutoCloseable {
     byte[] header = new byte[LogFormat.HEADER_BYTES];
     int n = readFully(header);
     if (n < LogFormat.HEADER_BYTES) {
-      // A crash right after creation: no header yet. Nothing valid, everything is dropped.
+      // A crash right after creation leaves a prefix of the header (nothing valid, everything is
+      // dropped); any other short file is not a log at all, and must not be "recovered" over.
+      if (!LogFormat.isHeaderPrefix(header, n)) {
+        close();
+        throw new InvalidInputException(path + " is not a Ganglion telemetry log (" + n + " bytes that are not the start"
+            + " of a GLOG header)");
+      }
       createdMillis = 0;
       problem = "torn file header (" + n + " of " + LogFormat.HEADER_BYTES + " bytes)";
       done = true;

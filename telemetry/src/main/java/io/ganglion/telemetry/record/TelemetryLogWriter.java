@@ -16,6 +16,12 @@ import java.util.zip.CRC32;
  * Appends records to a telemetry log ({@link LogFormat}) under a {@link FlushPolicy}. Opening an
  * existing log first recovers it (truncates a torn tail, see {@link TelemetryLogs#recover}) and
  * then appends. Thread-safe (appends are serialized).
+ *
+ * <p>A write error (disk full, file too large, I/O error) fails the writer for good: that append
+ * or flush throws a {@link GanglionException} saying how many records the file keeps, the file is
+ * cut back to the end of the last record that fully reached it (best effort: if even that fails,
+ * the torn tail is what {@link TelemetryLogs#recover} truncates), and every later call throws the
+ * same error, so nothing is ever written after a hole: the log so far stays readable.
  */
 public final class TelemetryLogWriter implements AutoCloseable {
 
@@ -30,12 +36,21 @@ public final class TelemetryLogWriter implements AutoCloseable {
   private long records;
   private long bytes;
   private boolean closed;
+  /** File offsets: how far the file is written, and where each record still (partly) in the buffer ends. */
+  private long fileEnd;
+  private long durableEnd;
+  private long durableRecords;
+  private final java.util.ArrayDeque<long[]> pendingEnds = new java.util.ArrayDeque<>(); // {end offset}
+  private GanglionException failure;
 
-  private TelemetryLogWriter(Path path, FileChannel channel, FlushPolicy policy, RecoveryReport recovery) {
+  private TelemetryLogWriter(Path path, FileChannel channel, FlushPolicy policy, RecoveryReport recovery)
+      throws IOException {
     this.path = path;
     this.channel = channel;
     this.policy = policy;
     this.recovery = recovery;
+    this.fileEnd = channel.size();
+    this.durableEnd = fileEnd;
     this.buffer = ByteBuffer.allocate(policy.bufferBytes()).order(ByteOrder.LITTLE_ENDIAN);
     this.lastFlushMillis = System.currentTimeMillis();
   }
@@ -47,6 +62,11 @@ public final class TelemetryLogWriter implements AutoCloseable {
    * @throws InvalidInputException when the file exists but is not a telemetry log
    */
   public static TelemetryLogWriter open(Path path, FlushPolicy policy) {
+    return open(path, policy, java.util.function.UnaryOperator.identity());
+  }
+
+  /** {@link #open(Path, FlushPolicy)} with the append channel wrapped (tests inject write errors). */
+  static TelemetryLogWriter open(Path path, FlushPolicy policy, java.util.function.UnaryOperator<FileChannel> wrap) {
     try {
       RecoveryReport recovery;
       if (Files.exists(path) && Files.size(path) > 0) {
@@ -55,7 +75,7 @@ public final class TelemetryLogWriter implements AutoCloseable {
         writeHeader(path);
         recovery = new RecoveryReport(0, LogFormat.HEADER_BYTES, 0, null);
       }
-      FileChannel ch = FileChannel.open(path, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+      FileChannel ch = wrap.apply(FileChannel.open(path, StandardOpenOption.WRITE, StandardOpenOption.APPEND));
       return new TelemetryLogWriter(path, ch, policy, recovery);
     } catch (IOException e) {
       throw new GanglionException("cannot open telemetry log " + path + " for writing: " + e.getMessage(), e);
@@ -96,6 +116,9 @@ public final class TelemetryLogWriter implements AutoCloseable {
    * @throws InvalidInputException when the record is too large for the format
    */
   public synchronized void append(long receiveTimeUs, String topic, int qos, boolean retained, byte[] payload) {
+    if (failure != null) {
+      throw failure;
+    }
     if (closed) {
       throw new IllegalStateException("telemetry log " + path + " is closed");
     }
@@ -116,13 +139,15 @@ public final class TelemetryLogWriter implements AutoCloseable {
     crc.update(payload);
     ByteBuffer frame = ByteBuffer.allocate(LogFormat.FRAME_BYTES).order(ByteOrder.LITTLE_ENDIAN);
     frame.putInt((int) bodyLength).putInt((int) crc.getValue());
+    long end = fileEnd + buffer.position() + LogFormat.FRAME_BYTES + bodyLength;
+    pendingEnds.add(new long[] {end});
     try {
       put(frame.array());
       put(fixed.array());
       put(topicBytes);
       put(payload);
     } catch (IOException e) {
-      throw new GanglionException("cannot write telemetry log " + path + ": " + e.getMessage(), e);
+      throw fail("write", e);
     }
     records++;
     bytes += LogFormat.FRAME_BYTES + bodyLength;
@@ -149,15 +174,54 @@ public final class TelemetryLogWriter implements AutoCloseable {
 
   private void drainBuffer() throws IOException {
     buffer.flip();
-    while (buffer.hasRemaining()) {
-      channel.write(buffer);
+    try {
+      while (buffer.hasRemaining()) {
+        fileEnd += channel.write(buffer);
+        while (!pendingEnds.isEmpty() && pendingEnds.peek()[0] <= fileEnd) {
+          durableEnd = pendingEnds.poll()[0];
+          durableRecords++;
+        }
+      }
+    } finally {
+      buffer.compact();
     }
-    buffer.clear();
+  }
+
+  /**
+   * Fails the writer for good after a write error: cuts the file back to the last complete record
+   * (best effort) and returns the one-line error every later call throws.
+   */
+  private GanglionException fail(String what, IOException e) {
+    if (failure != null) {
+      return failure;
+    }
+    String cut;
+    try {
+      channel.truncate(durableEnd);
+      cut = "the log is intact up to there";
+    } catch (IOException truncateError) {
+      cut = "a torn last record is truncated when the log is next opened";
+    }
+    String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    failure = new GanglionException("cannot " + what + " telemetry log " + path + " (" + reason + "): recording stopped"
+        + " after " + (recovery.records() + durableRecords) + " complete records; " + cut
+        + "; free disk space or choose another --out", e);
+    return failure;
+  }
+
+  /** The write error that stopped this writer, or null. */
+  public synchronized GanglionException failure() {
+    return failure;
+  }
+
+  /** Records of this writer that reached the file (all of them after a successful flush). */
+  public synchronized long durableRecords() {
+    return durableRecords;
   }
 
   /** Flushes when the policy's time rule is due. */
   public synchronized void flushIfDue(long nowMillis) {
-    if (!closed && policy.everyMillis() > 0 && nowMillis - lastFlushMillis >= policy.everyMillis()
+    if (!closed && failure == null && policy.everyMillis() > 0 && nowMillis - lastFlushMillis >= policy.everyMillis()
         && (recordsSinceFlush > 0 || buffer.position() > 0)) {
       flush();
     }
@@ -165,6 +229,9 @@ public final class TelemetryLogWriter implements AutoCloseable {
 
   /** Writes the buffer to the file (and forces it to the device under an fsync policy). */
   public synchronized void flush() {
+    if (failure != null) {
+      throw failure;
+    }
     if (closed) {
       return;
     }
@@ -174,7 +241,7 @@ public final class TelemetryLogWriter implements AutoCloseable {
         channel.force(false);
       }
     } catch (IOException e) {
-      throw new GanglionException("cannot flush telemetry log " + path + ": " + e.getMessage(), e);
+      throw fail("write", e);
     }
     recordsSinceFlush = 0;
     lastFlushMillis = System.currentTimeMillis();
@@ -190,20 +257,31 @@ public final class TelemetryLogWriter implements AutoCloseable {
     return bytes;
   }
 
-  /** Flushes, forces to the device and closes. Idempotent. */
+  /**
+   * Flushes, forces to the device and closes. Idempotent. After a write error it only closes the
+   * file (nothing more is written), without throwing again.
+   */
   @Override
   public synchronized void close() {
     if (closed) {
       return;
     }
     try {
-      drainBuffer();
-      channel.force(true);
-      channel.close();
-    } catch (IOException e) {
-      throw new GanglionException("cannot close telemetry log " + path + ": " + e.getMessage(), e);
+      if (failure == null) {
+        try {
+          drainBuffer();
+          channel.force(true);
+        } catch (IOException e) {
+          throw fail("write", e);
+        }
+      }
     } finally {
       closed = true;
+      try {
+        channel.close();
+      } catch (IOException e) {
+        // closing anyway: the data was forced (or the writer had already failed)
+      }
     }
   }
 }

@@ -61,6 +61,13 @@ public final class TelemetryReplayer {
 
   /** Replays {@code log} to the broker of {@code mqtt}; returns when done (interrupt to stop early). */
   public static Report replay(Path log, MqttSettings mqtt, Options options) {
+    // the log's header is checked first: a file that is not a log is an input error, whatever the broker
+    try (TelemetryLogReader reader = new TelemetryLogReader(log)) {
+      return replay(log, reader, mqtt, options);
+    }
+  }
+
+  private static Report replay(Path log, TelemetryLogReader reader, MqttSettings mqtt, Options options) {
     MqttClient client;
     try {
       client = new MqttClient(mqtt.serverUri(), mqtt.clientId(), new MemoryPersistence());
@@ -72,7 +79,7 @@ public final class TelemetryReplayer {
     long published = 0;
     long skipped = 0;
     long firstUs = Long.MIN_VALUE;
-    try (TelemetryLogReader reader = new TelemetryLogReader(log)) {
+    try {
       for (LogRecord r; (r = reader.next()) != null && !Thread.currentThread().isInterrupted(); ) {
         Topics.TopicParts parts = Topics.parse(r.topic());
         if (!options.includeCommands() && parts != null && parts.kind() == Topics.TopicKind.COMMAND) {

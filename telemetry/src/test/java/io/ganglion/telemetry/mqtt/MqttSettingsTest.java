@@ -51,9 +51,37 @@ class MqttSettingsTest {
     Path pem = dir.resolve("ca.pem");
     Files.writeString(pem, "not a certificate");
     assertThrows(InvalidInputException.class, () -> MqttSettings.of("tcp://h:1883", "c").withCaFile(pem));
-    MqttSettings withCa = MqttSettings.of("ssl://h:8883", "c").withCaFile(pem);
-    InvalidInputException e = assertThrows(InvalidInputException.class, withCa::connectOptions);
-    assertTrue(e.getMessage().contains("BEGIN CERTIFICATE"), e.getMessage());
+  }
+
+  @Test
+  void aCaFileThatIsNotPemIsRejectedWhenTheSettingsAreMadeNotAtConnect() throws Exception {
+    Path notPem = dir.resolve("ca.pem");
+    Files.write(notPem, new byte[] {0x30, (byte) 0x82, 0x01, 0x0a, 0x02, 0x01, 0x00, '\n', 'x'});
+    MqttSettings ssl = MqttSettings.of("ssl://h:8883", "c");
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> ssl.withCaFile(notPem));
+    assertTrue(e.getMessage().contains("BEGIN CERTIFICATE") && e.getMessage().contains(notPem.toString()), e.getMessage());
+    assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
+    Path empty = dir.resolve("empty.pem");
+    Files.writeString(empty, "no certificate here\n");
+    InvalidInputException e2 = assertThrows(InvalidInputException.class,
+        () -> MqttSettings.resolve("ssl://h:8883", "c", null, null, null, Map.of(MqttSettings.ENV_CA_FILE, empty.toString())));
+    assertFalse(e2.getMessage().contains("\n"), "one line: " + e2.getMessage());
+  }
+
+  @Test
+  void copiesKeepTheSettingsAndCompareByValue() {
+    MqttSettings a = MqttSettings.of("tcp://h:1883", "c");
+    MqttSettings b = MqttSettings.of("tcp://h:1883", "c");
+    assertEquals(a, b);
+    assertEquals(a.hashCode(), b.hashCode());
+    MqttSettings c = a.withClientId("d").withKeepAliveSeconds(7).withCredentials("u", "p");
+    assertEquals("tcp://h:1883", c.serverUri());
+    assertEquals("d", c.clientId());
+    assertEquals(7, c.keepAliveSeconds());
+    assertEquals(MqttSettings.DEFAULT_CONNECT_TIMEOUT_SECONDS, c.connectTimeoutSeconds());
+    assertEquals("u", c.username());
+    assertFalse(a.equals(c));
+    assertTrue(c.connectOptions().getSocketFactory() == a.connectOptions().getSocketFactory(), "the factory is built once");
   }
 
   @Test

@@ -109,4 +109,32 @@ class TelemetryLogTornTailTest {
     assertEquals(LogFormat.HEADER_BYTES, Files.size(log));
     assertTrue(TelemetryLogs.read(log).report().clean());
   }
+
+  @Test
+  void everyPrefixOfAValidHeaderCountsAsATornHeader() throws Exception {
+    byte[] header = java.nio.ByteBuffer.allocate(LogFormat.HEADER_BYTES).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+        .putInt(LogFormat.MAGIC_LE).putShort((short) 1).putShort((short) 0).putLong(1_700_000_000_000L).array();
+    for (int n = 0; n < LogFormat.HEADER_BYTES; n++) {
+      Path log = dir.resolve("prefix-" + n + ".glog");
+      Files.write(log, Arrays.copyOf(header, n));
+      TelemetryLogs.Contents c = TelemetryLogs.read(log);
+      assertEquals(0, c.records().size());
+      assertEquals(n, c.report().droppedBytes());
+    }
+  }
+
+  @Test
+  void aShortFileThatIsNotAHeaderPrefixIsNotALogAndIsNeverRewritten() throws Exception {
+    for (String text : new String[] {"garbage\n", "my notes\n", "GLOX", "GLOG\u0002"}) {
+      Path file = dir.resolve("notes.txt");
+      byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+      Files.write(file, bytes);
+      io.ganglion.drivers.InvalidInputException e = org.junit.jupiter.api.Assertions.assertThrows(
+          io.ganglion.drivers.InvalidInputException.class, () -> TelemetryLogs.read(file));
+      assertTrue(e.getMessage().contains("is not a Ganglion telemetry log"), e.getMessage());
+      org.junit.jupiter.api.Assertions.assertThrows(io.ganglion.drivers.InvalidInputException.class,
+          () -> TelemetryLogWriter.open(file, FlushPolicy.everyRecordSynced()).close());
+      org.junit.jupiter.api.Assertions.assertArrayEquals(bytes, Files.readAllBytes(file), "the file is untouched");
+    }
+  }
 }

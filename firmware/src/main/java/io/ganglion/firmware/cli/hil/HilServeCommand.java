@@ -176,10 +176,10 @@ public final class HilServeCommand implements Callable<Integer> {
         .put("session", session)
         .put("steps", r.steps())
         .put("completed", r.completed())
-        .put("seconds", s.timeS())
+        .put("simulated_s", s.timeS())
         .put("final_x_m", s.xM())
         .put("final_y_m", s.yM())
-        .put("final_heading_rad", s.headingRad())
+        .put("final_heading_deg", s.headingDeg())
         .put("path_length_m", s.pathLengthM())
         .put("steps_per_s", r.stepsPerSecond())
         .put("pauses", r.pauses())
@@ -188,7 +188,7 @@ public final class HilServeCommand implements Callable<Integer> {
         .put("wall_s", r.wallSeconds())
         .line("HIL navigate (%s), session %s: %d of %d lock-step steps (%.3f s simulated)%s", board.boardId(), session,
             r.steps(), steps, s.timeS(), r.completed() ? "" : ", INCOMPLETE")
-        .line("  final pose                 (%.4f, %.4f) m, heading %.4f rad; path %.3f m", s.xM(), s.yM(), s.headingRad(),
+        .line("  final pose                 (%.4f, %.4f) m, heading %.2f deg; path %.3f m", s.xM(), s.yM(), s.headingDeg(),
             s.pathLengthM())
         .line("  lock-step                  %.0f steps/s, %d pauses (%.1f s), %d retransmits, wall %.2f s",
             r.stepsPerSecond(), r.pauses(), r.pausedSeconds(), r.retransmits(), r.wallSeconds())

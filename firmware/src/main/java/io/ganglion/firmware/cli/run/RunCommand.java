@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
 
 /** {@code ganglion run}: the firmware on a board, or on a mock board with {@code --mock}. */
 @Command(
@@ -22,8 +25,9 @@ import picocli.CommandLine.Option;
       "On a Raspberry Pi it uses the real I2C/GPIO (Pi4J, gpiod + linuxfs); with --mock it runs anywhere on",
       "register-level fakes of the same chips, coupled to the file's sim model so the mock robot moves.",
       "Arms by itself after the first healthy tick (e-stop released, every sensor read) unless --no-arm or",
-      "failsafe.auto_arm: false. Stops at --duration, Ctrl-C or SIGTERM: outputs go to their safe values,",
-      "the drivers are closed, and the loop statistics are printed."
+      "the board file sets failsafe: {auto_arm: false}. Stops at --duration, Ctrl-C or SIGTERM: outputs go to",
+      "their safe values, the drivers are closed, and the loop statistics are printed (exit 1 if the outputs",
+      "could not be made safe)."
     },
     footer = {"", "Examples:",
       "  ganglion run --config firmware/examples/swimmer6.yaml --mock --duration 10",
@@ -76,29 +80,23 @@ public final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--record", paramLabel = "FILE",
       description = "Record every tick's inputs, outputs and task times into a tick log; ganglion replay FILE re-runs the"
-          + " controller on them and checks the outputs are identical.")
+          + " controller on them and checks the outputs are identical. An existing tick log is replaced; any other"
+          + " existing file is refused (see --force), the board file always.")
   Path record;
+
+  @Option(names = "--force", description = "With --record: overwrite FILE even if it exists and is not a tick log.")
+  boolean force;
 
   @Mixin JsonOption json;
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
-    if (durationS != null && !(durationS > 0 && durationS <= 1e7)) {
-      throw new InvalidInputException("--duration must be a positive number of seconds, got " + durationS);
-    }
-    if (virtualTime && !mock) {
-      throw new InvalidInputException("--virtual-time needs --mock (a real board runs in real time)");
-    }
-    if (virtualTime && durationS == null) {
-      throw new InvalidInputException("--virtual-time needs --duration (simulated time does not stop by itself)");
-    }
-    if (ioKind != null) {
-      switch (ioKind) {
-        case "board" -> { }
-        case "mock" -> mock = true;
-        case "hil" -> { }
-        default -> throw new InvalidInputException("--io must be board, mock or hil, got '" + ioKind + "'");
-      }
+    String io = resolveIo();
+    checkOptionsFor(io);
+    if (record != null) {
+      RecordTarget.check(record, config, force);
     }
     BoardConfig board;
     try {
@@ -107,7 +105,7 @@ public final class RunCommand implements Callable<Integer> {
       e.getMessage().lines().forEach(System.err::println);
       return 2;
     }
-    if ("hil".equals(ioKind)) {
+    if (io.equals("hil")) {
       return HilRun.run(board, broker, session, linkTimeoutMs, giveUpS, !noArm && board.failsafe().autoArm(), json.enabled());
     }
     PrintStream err = System.err;
@@ -142,14 +140,81 @@ public final class RunCommand implements Callable<Integer> {
     return print(session);
   }
 
+  /** The IO the run uses: --io, or mock with --mock, else board; --mock contradicting --io is an input error. */
+  private String resolveIo() {
+    if (ioKind == null) {
+      return mock ? "mock" : "board";
+    }
+    switch (ioKind) {
+      case "board", "hil" -> {
+        if (mock) {
+          throw new InvalidInputException("--mock contradicts --io " + ioKind + "; give one of them");
+        }
+      }
+      case "mock" -> mock = true;
+      default -> throw new InvalidInputException("--io must be board, mock or hil, got '" + ioKind + "'");
+    }
+    return ioKind;
+  }
+
+  /** Rejects what does not apply to {@code io} (one line, exit 2) and checks the values of what does. */
+  private void checkOptionsFor(String io) {
+    ParseResult given = spec.commandLine().getParseResult();
+    if (io.equals("hil")) {
+      for (String o : new String[] {"--duration", "--virtual-time", "--record", "--force", "--log-telemetry", "--seed"}) {
+        if (given.hasMatchedOption(o)) {
+          throw new InvalidInputException(o + " does not apply to --io hil (the simulator drives the run: it decides"
+              + " its length and time)");
+        }
+      }
+    } else {
+      for (String o : new String[] {"--session", "--link-timeout-ms", "--give-up-s"}) {
+        if (given.hasMatchedOption(o)) {
+          throw new InvalidInputException(o + " only applies to --io hil");
+        }
+      }
+    }
+    if (given.hasMatchedOption("--seed") && !mock) {
+      throw new InvalidInputException("--seed only applies to a mock run (--mock or --io mock): it seeds the mock IMU's noise");
+    }
+    if (durationS != null && !(durationS > 0 && durationS <= 1e7)) {
+      throw new InvalidInputException("--duration must be a positive number of seconds, got " + durationS);
+    }
+    if (virtualTime && !mock) {
+      throw new InvalidInputException("--virtual-time needs --mock or --io mock (a real board runs in real time)");
+    }
+    if (virtualTime && durationS == null) {
+      throw new InvalidInputException("--virtual-time needs --duration (simulated time does not stop by itself)");
+    }
+    if (force && record == null) {
+      throw new InvalidInputException("--force only applies to --record");
+    }
+  }
+
   private int print(RunSession session) {
     synchronized (RunCommand.class) {
       RunSession.Result r = session.finish();
       if (!printed) {
         printed = true;
         RunReport.of(session, r).print(System.out, json.enabled());
+        System.out.flush();
+        warnIfUnsafe(r, System.err);
       }
-      return r.safeApplied() ? 0 : 1;
+      return exitCode(r);
+    }
+  }
+
+  /** 0, or 1 when the outputs could not be made safe (docs/firmware.md). */
+  static int exitCode(RunSession.Result r) {
+    return r.safeApplied() ? 0 : 1;
+  }
+
+  /** The one line that says the actuators may still be driven. */
+  static void warnIfUnsafe(RunSession.Result r, PrintStream err) {
+    if (!r.safeApplied()) {
+      err.println("ganglion: the outputs could NOT be made safe: " + r.unsafeReason()
+          + "; the actuators may still be driven: cut their power");
+      err.flush();
     }
   }
 

@@ -98,15 +98,28 @@ final class RunReport {
     s.put("clamped_commands", loop.clampedCommands());
     Map<String, Object> outputs = new LinkedHashMap<>();
     outputs.put("safe_applied", r.safeApplied());
+    if (r.unsafeReason() != null) {
+      outputs.put("unsafe_reason", r.unsafeReason());
+    }
     outputs.put("commands", r.commands());
     outputs.put("pulse_width_us", r.pulseWidthUs());
     if (r.registerPulseWidthUs() != null) {
       outputs.put("fake_pca9685_pulse_width_us", r.registerPulseWidthUs());
     }
     s.put("outputs", outputs);
-    s.line("outputs at exit: %s; pulse widths %s us%s", r.safeApplied() ? "safe values" : "NOT all safe",
+    s.line("outputs at exit: %s; pulse widths %s us%s", r.safeApplied() ? "safe values"
+        : "NOT SAFE (" + r.unsafeReason() + ")",
         fmt(r.pulseWidthUs()), r.registerPulseWidthUs() == null ? ""
             : " (fake PCA9685 registers: " + fmt(r.registerPulseWidthUs()) + " us)");
+    if (r.telemetry() != null) {
+      Map<String, Long> t = r.telemetry();
+      s.put("telemetry", t);
+      s.line("telemetry: published as robots/%s/ on %s: %d samples offered, %d sent, %d dropped (ring %d, not connected"
+          + " %d, backpressure %d), %d events sent", c.boardId(), session.mqtt().publisher().serverUri(),
+          t.get("samples_offered"), t.get("samples_sent"), t.get("ring_overflow") + t.get("not_connected")
+              + t.get("backpressure") + t.get("publish_failed") + t.get("in_flight_lost"),
+          t.get("ring_overflow"), t.get("not_connected"), t.get("backpressure"), t.get("events_sent"));
+    }
     if (session.mock() != null) {
       s.put("world", session.mock().world().summary());
       s.line("%s", session.mock().world().describe());

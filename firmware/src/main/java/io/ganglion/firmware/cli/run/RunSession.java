@@ -1,6 +1,7 @@
 package io.ganglion.firmware.cli.run;
 
 import com.pi4j.context.Context;
+import io.ganglion.drivers.DeviceFaults;
 import io.ganglion.drivers.GanglionException;
 import io.ganglion.drivers.Pi4jContexts;
 import io.ganglion.firmware.cli.support.VersionProvider;
@@ -49,9 +50,20 @@ public final class RunSession {
     }
   }
 
-  /** What {@link #finish()} produced. */
+  /** How long a run waits for a broker given with --broker before it fails. */
+  public static final long BROKER_WAIT_MILLIS = 5_000;
+
+  /**
+   * What {@link #finish()} produced.
+   *
+   * @param safeApplied whether the PWM outputs hold their safe values after shutdown
+   * @param unsafeReason when not: the PWM device and what it reports (faults, bus errors), else null
+   * @param telemetry the MQTT publisher's final counters (after it drained and disconnected), or
+   *     null when the run published nothing
+   */
   public record Result(LoopReport loop, List<FailsafeEvent> events, double[] commands, double[] pulseWidthUs,
-      double[] registerPulseWidthUs, boolean safeApplied, String closeProblem) {}
+      double[] registerPulseWidthUs, boolean safeApplied, String unsafeReason, java.util.Map<String, Long> telemetry,
+      String closeProblem) {}
 
   private final BoardConfig config;
   private final Options options;
@@ -72,43 +84,63 @@ public final class RunSession {
     this.config = config;
     this.options = options;
     this.clock = options.virtualTime() ? new VirtualClock() : new RealTimeClock(config.loop().spinNanos());
-    RobotIo rawIo;
-    if (options.mock()) {
-      mock = MockBoard.create(config, clock, options.seed());
-      rawIo = mock.io();
-    } else {
-      mock = null;
-      Context context = Pi4jContexts.raspberryPi();
-      rawIo = Pi4jRobotIo.open(context, config, clock, List.of(context::shutdown));
-    }
-    recorder = options.record() == null ? null : TickRecorder.create(options.record(), clock);
-    io = recorder == null ? rawIo : recorder.wrap(rawIo);
-    ControlLaw law;
+    // every failure below closes what was opened before it (in reverse order): the drivers and the
+    // Pi4J context, the tick log's file, the log printers, the MQTT client
+    java.util.ArrayDeque<AutoCloseable> opened = new java.util.ArrayDeque<>();
     try {
-      law = ControlLaws.create(config.law());
-    } catch (RuntimeException e) {
-      io.closeQuietly();
-      throw e;
-    }
-    events = new LoggingEventSink(log, "ganglion: ", !options.virtualTime());
-    telemetryLog = options.logTelemetry() ? new LoggingTelemetryTap(io.joints(), io.servo().channelCount(), log, 1000) : null;
-    try {
+      RobotIo rawIo;
+      if (options.mock()) {
+        mock = MockBoard.create(config, clock, options.seed());
+        rawIo = mock.io();
+      } else {
+        mock = null;
+        Context context = Pi4jContexts.raspberryPi();
+        rawIo = Pi4jRobotIo.open(context, config, clock, List.of(context::shutdown));
+      }
+      opened.push(rawIo::closeQuietly);
+      recorder = options.record() == null ? null : TickRecorder.create(options.record(), clock);
+      if (recorder != null) {
+        opened.push(recorder);
+      }
+      io = recorder == null ? rawIo : recorder.wrap(rawIo);
+      ControlLaw law = ControlLaws.create(config.law());
+      events = new LoggingEventSink(log, "ganglion: ", !options.virtualTime());
+      opened.push(events::close);
+      telemetryLog = options.logTelemetry() ? new LoggingTelemetryTap(io.joints(), io.servo().channelCount(), log, 1000)
+          : null;
+      if (telemetryLog != null) {
+        opened.push(telemetryLog::close);
+      }
       // A mock or virtual-time run is a trial on a laptop: it publishes only to a broker given with
       // --broker, never in the background to the board file's broker (which is not there).
+      // A broker given with --broker must answer before the loop starts (else the run fails), so that
+      // a short or virtual-time run publishes from its first tick.
       mqtt = BoardPublishing.start(config, options.broker(), !options.virtualTime() && !options.mock(), law,
-          VersionProvider.version(), () -> clock.nanoTime() / 1_000, System.getenv());
+          VersionProvider.version(), () -> clock.nanoTime() / 1_000, System.getenv(), BROKER_WAIT_MILLIS);
+      if (mqtt != null) {
+        opened.push(mqtt);
+      }
+      firmware = assemble(law, settings());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      io.closeQuietly();
+      closeAll(opened, e);
       throw new GanglionException("interrupted while starting telemetry", e);
-    } catch (RuntimeException e) {
-      io.closeQuietly();
+    } catch (RuntimeException | Error e) {
+      closeAll(opened, e);
       throw e;
     }
+  }
+
+  private FirmwareSettings settings() {
     FirmwareSettings settings = FirmwareSettings.from(config).withAutoArm(options.autoArm());
     if (mqtt != null && settings.telemetryPeriodNanos() == 0) {
       settings = BoardPublishing.withTelemetryPeriod(settings, settings.controllerPeriodNanos());
     }
+    return settings;
+  }
+
+  /** The firmware on {@link #io}, with telemetry, commands, the mock world and the tick recorder hooked in. */
+  private Firmware assemble(ControlLaw law, FirmwareSettings settings) {
     TelemetryTap tap = telemetryLog == null ? TelemetryTap.NONE : telemetryLog;
     if (mqtt != null) {
       TelemetryTap logTap = tap;
@@ -128,15 +160,26 @@ public final class RunSession {
     if (mock != null) {
       b.task(mock.world().name(), mock.world().periodNanos(), 0, mock.world());
     }
-    firmware = b.build();
+    Firmware built = b.build();
     if (mqtt != null && mqtt.commands() != null) {
-      mqtt.commands().bind(firmware.requests(), law);
+      mqtt.commands().bind(built.requests(), law);
     }
     if (recorder != null) {
-      recorder.begin(TickConfig.of(config, settings, firmware.scheduler(), recorder.layouts(),
-          VersionProvider.version(), options.mock() ? "mock" : "board"), firmware.scheduler());
+      recorder.begin(TickConfig.of(config, settings, built.scheduler(), recorder.layouts(),
+          VersionProvider.version(), options.mock() ? "mock" : "board"), built.scheduler());
       if (mqtt != null && mqtt.commands() != null) {
         mqtt.commands().listener(recorder);
+      }
+    }
+    return built;
+  }
+
+  private static void closeAll(java.util.Deque<AutoCloseable> opened, Throwable failure) {
+    for (AutoCloseable c : opened) { // last opened first
+      try {
+        c.close();
+      } catch (Exception | Error e) {
+        failure.addSuppressed(e);
       }
     }
   }
@@ -232,15 +275,20 @@ public final class RunSession {
     if (telemetryLog != null) {
       telemetryLog.close();
     }
+    java.util.Map<String, Long> published = null;
     if (mqtt != null) {
-      mqtt.close(); // drains, publishes offline (shutdown)
+      mqtt.close(); // drains the ring and sends what the loop offered, publishes offline (shutdown), disconnects
+      published = mqtt.publisher().counters();
     }
     if (recorder != null) {
       recorder.close();
     }
     String closeProblem = io.closeQuietly();
+    String unsafe = servo.safeApplied ? null : "PWM device '" + io.servoName() + "' reports "
+        + DeviceFaults.describe(servo.faultFlags) + " (" + servo.busErrorCount + " bus errors) after "
+        + Firmware.SHUTDOWN_ATTEMPTS + " attempts";
     result = new Result(report, events.history(), servo.commands.clone(), servo.pulseWidthUs.clone(), registers,
-        servo.safeApplied, closeProblem);
+        servo.safeApplied, unsafe, published, closeProblem);
     return result;
   }
 

@@ -128,14 +128,14 @@ public final class SimNavigateCommand implements Callable<Integer> {
     Summary s = new Summary()
         .put("board", board.boardId())
         .put("law", "drive")
-        .put("seconds", r.seconds())
+        .put("simulated_s", r.simulatedS())
         .put("command_v_m_s", r.commandVMS())
         .put("command_w_rad_s", r.commandWRadS())
         .put("mean_v_m_s", r.meanVMS())
         .put("mean_w_rad_s", r.meanWRadS())
         .put("final_x_m", r.finalXM())
         .put("final_y_m", r.finalYM())
-        .put("final_heading_rad", r.finalHeadingRad())
+        .put("final_heading_deg", r.finalHeadingDeg())
         .put("distance_m", r.distanceM())
         .put("path_length_m", r.pathLengthM())
         .put("physics_steps", r.physicsSteps())
@@ -146,9 +146,9 @@ public final class SimNavigateCommand implements Callable<Integer> {
         .put("wall_s", wall);
     s.line("%s, drive law holding v = %.3f m/s, w = %.3f rad/s%s, %.1f s simulated", board.boardId(), r.commandVMS(),
         r.commandWRadS(), Double.isInfinite(radius) ? " (straight)" : String.format(java.util.Locale.ROOT,
-            " (circle radius %.3f m)", Math.abs(radius)), r.seconds());
+            " (circle radius %.3f m)", Math.abs(radius)), r.simulatedS());
     s.line("  reached (second half)  v = %.4f m/s, w = %.4f rad/s", r.meanVMS(), r.meanWRadS());
-    s.line("  final pose             (%.3f, %.3f) m, heading %.3f rad", r.finalXM(), r.finalYM(), r.finalHeadingRad());
+    s.line("  final pose             (%.3f, %.3f) m, heading %.1f deg", r.finalXM(), r.finalYM(), r.finalHeadingDeg());
     s.line("  path                   %.3f m (%.3f m from the start)", r.pathLengthM(), r.distanceM());
     s.line("  loop                   %d law steps, %d physics steps, failsafe %s (%d trips), wall %.3f s", r.lawSteps(),
         r.physicsSteps(), r.loop().finalState(), r.loop().trips(), wall);

@@ -22,11 +22,16 @@ public final class StopSignal implements AutoCloseable {
   private final CountDownLatch finished = new CountDownLatch(1);
   private final Thread hook;
   private volatile boolean signalled;
+  private volatile Runnable onSignal;
 
   private StopSignal(long graceMillis) {
     this.hook = new Thread(() -> {
       signalled = true;
       signal.countDown();
+      Runnable action = onSignal;
+      if (action != null) {
+        action.run();
+      }
       try {
         finished.await(graceMillis, TimeUnit.MILLISECONDS);
       } catch (InterruptedException e) {
@@ -53,6 +58,18 @@ public final class StopSignal implements AutoCloseable {
       return true;
     }
     return signal.await(millis, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Runs {@code action} (e.g. "ask the loop to stop") on the hook's thread when the signal arrives,
+   * or at once if it already did; for a command whose own thread is busy running, not waiting in
+   * {@link #await}. May run twice when the signal races this call: make it idempotent.
+   */
+  public void whenSignalled(Runnable action) {
+    onSignal = action;
+    if (signalled) {
+      action.run();
+    }
   }
 
   /** True once Ctrl-C/SIGTERM arrived (or {@link #trigger()} was called). */

@@ -1,6 +1,5 @@
 package io.ganglion.firmware.cli.telemetry;
 
-import io.ganglion.drivers.GanglionException;
 import io.ganglion.firmware.cli.support.BrokerOptions;
 import io.ganglion.firmware.cli.support.JsonOption;
 import io.ganglion.firmware.cli.support.StopSignal;
@@ -32,7 +31,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Record every MQTT message under robots/<board>/# (or robots/+/#) into an append-only log with length + CRC32",
       "framing (docs/telemetry.md). Runs until Ctrl-C / SIGTERM (or --duration), then closes the log and prints a",
-      "summary. An existing log is appended to; a torn tail left by a crash is reported and truncated first."
+      "summary. An existing log is appended to; a torn tail left by a crash is reported and truncated first.",
+      "A lost or refused broker connection is retried with backoff and recording goes on; a write error on the",
+      "log (disk full, file too large) stops at once with exit 1 and one line saying how many records the log keeps."
     },
     footer = {"", "Examples:",
       "  ganglion telemetry record --broker tcp://127.0.0.1:1883 --board b1 --out b1.glog",
@@ -74,7 +75,7 @@ public final class TelemetryRecordCommand implements Callable<Integer> {
     long startNanos = System.nanoTime();
     try (StopSignal stop = StopSignal.install(10_000);
          BrokerOptions.Connection broker = brokerOptions.open(BrokerOptions.clientId("ganglion-recorder"), err)) {
-      TelemetryRecorder recorder = TelemetryRecorder.start(broker.settings(), board, out, policy);
+      TelemetryRecorder recorder = TelemetryRecorder.start(broker.settings(), board, out, policy, stop::trigger);
       Summary summary;
       try {
         RecoveryReport recovered = recorder.recovery();
@@ -96,6 +97,9 @@ public final class TelemetryRecordCommand implements Callable<Integer> {
       } finally {
         recorder.close();
       }
+      if (recorder.failure() != null) {
+        throw recorder.failure(); // one line: what failed and how many records the log keeps; exit 1
+      }
       summary = summary(recorder, recorder.recovery(), (System.nanoTime() - startNanos) / 1e9, stop.signalled());
       summary.print(spec.commandLine().getOut(), json.enabled());
       return 0;
@@ -115,9 +119,6 @@ public final class TelemetryRecordCommand implements Callable<Integer> {
 
   private Summary summary(TelemetryRecorder r, RecoveryReport recovered, double seconds, boolean signalled) {
     Map<String, Long> c = r.counters();
-    if (c.get("write_errors") > 0) {
-      throw new GanglionException("recording into " + out + " hit " + c.get("write_errors") + " write errors; check the disk");
-    }
     return new Summary()
         .put("file", out.toString())
         .put("filter", Topics.boardFilter(board))

@@ -4,6 +4,7 @@ import io.ganglion.drivers.InvalidInputException;
 import io.ganglion.firmware.cli.support.BrokerOptions;
 import io.ganglion.firmware.cli.support.JsonOption;
 import io.ganglion.firmware.cli.support.Summary;
+import io.ganglion.firmware.ticklog.TickLogs;
 import io.ganglion.firmware.cli.support.VersionProvider;
 import io.ganglion.telemetry.record.TelemetryReplayer;
 import java.nio.file.Files;
@@ -52,6 +53,10 @@ public final class TelemetryReplayCommand implements Callable<Integer> {
   public Integer call() {
     if (!Files.isRegularFile(file)) {
       throw new InvalidInputException("log " + file + " does not exist or is not a file");
+    }
+    if (TickLogs.isTickLog(file)) {
+      throw new InvalidInputException(file + " is a tick log (ganglion run --record), not telemetry; use ganglion replay "
+          + file);
     }
     TelemetryReplayer.Options options = new TelemetryReplayer.Options(speed, includeCommands);
     try (BrokerOptions.Connection broker = brokerOptions.open(BrokerOptions.clientId("ganglion-replay"),

@@ -63,4 +63,21 @@ class ConfigCheckCommandTest {
     assertEquals(2, r.code);
     assertTrue(r.err.contains("config file nope.yaml does not exist"), r.err);
   }
+
+  @Test
+  void aBinaryOrNonUtf8FileIsOneLineNamingTheByteOffsetAndExitTwo(@TempDir Path dir) throws Exception {
+    Path latin1 = dir.resolve("latin1.yaml");
+    Files.write(latin1, "board: caf\u00e9\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+    CliRun r = new CliRun("config", "check", latin1.toString());
+    assertEquals(2, r.code);
+    assertEquals("", r.out);
+    assertEquals("ganglion: config file " + latin1 + " is not a UTF-8 text YAML file (byte offset 10: byte 0xE9 is not"
+        + " valid UTF-8); give a board file saved as UTF-8 text (examples in firmware/examples/)", r.err.strip());
+    Path binary = dir.resolve("board.bin");
+    Files.write(binary, new byte[] {'b', 'o', 'a', 'r', 'd', 0, 1, 2, 3});
+    CliRun b = new CliRun("config", "check", binary.toString(), "--json");
+    assertEquals(2, b.code);
+    assertEquals(1, b.err.strip().lines().count(), b.err);
+    assertTrue(b.err.contains("is not a UTF-8 text YAML file (byte offset 5: a NUL byte"), b.err);
+  }
 }

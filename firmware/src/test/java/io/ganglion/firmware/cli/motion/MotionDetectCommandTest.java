@@ -135,4 +135,25 @@ class MotionDetectCommandTest {
       assertFalse(r.err.contains("Exception"), r.err);
     }
   }
+
+  @Test
+  void eventsOutOfTimeOrderAreRefusedWithTheToleranceToPassAndAcceptedWithIt() throws IOException {
+    // the same recording with one line 3 ms back in time (sensor timestamp jitter beyond the default 1 ms)
+    java.util.List<String> lines = new java.util.ArrayList<>(Files.readAllLines(down));
+    int i = lines.size() / 2;
+    String[] f = lines.get(i).split(" ");
+    long tUs = Math.round(Double.parseDouble(f[0]) * 1e6);
+    lines.add(i + 1, String.format(java.util.Locale.ROOT, "%.6f %s %s %s", (tUs - 3_000) / 1e6, f[1], f[2], f[3]));
+    Path jittery = dir.resolve("jittery.txt");
+    Files.write(jittery, lines);
+    CliRun refused = CliRun.of("motion", "detect", "--input", jittery.toString());
+    assertEquals(2, refused.code);
+    assertEquals(1, refused.err.strip().lines().count(), refused.err);
+    assertTrue(refused.err.contains(jittery + ": line " + (i + 2) + ": event time " + (tUs - 3_000) + " us goes back 3000 us"),
+        refused.err);
+    assertTrue(refused.err.contains("pass --time-tolerance-us 3000 (or more)"), refused.err);
+    JsonNode accepted = detect(jittery, "--time-tolerance-us", "3000", "--json");
+    assertTrue(accepted.isObject());
+    assertEquals(2, CliRun.of("motion", "detect", "--input", jittery.toString(), "--time-tolerance-us", "-1").code);
+  }
 }

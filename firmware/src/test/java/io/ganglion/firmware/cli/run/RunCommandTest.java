@@ -59,7 +59,7 @@ class RunCommandTest {
     JsonNode j = new ObjectMapper().readTree(r.out);
     assertEquals(0, j.get("failsafe").get("transitions").asLong());
     assertEquals(0.0, j.get("world").get("path_length_m").asDouble(), "the robot never moved");
-    assertEquals(0.0, j.get("world").get("final_heading_rad").asDouble(), "nor turned");
+    assertEquals(0.0, j.get("world").get("final_heading_deg").asDouble(), "nor turned");
   }
 
   @Test
@@ -80,5 +80,59 @@ class RunCommandTest {
     CliRun r = new CliRun("run", "--config", "examples/swimmer6.yaml", "--duration", "1");
     assertTrue(r.code == 1 || r.code == 2, "exit " + r.code + ": " + r.err);
     assertTrue(r.err.contains("--mock"), r.err);
+  }
+
+  @Test
+  void ioMockIsResolvedBeforeVirtualTimeIsChecked() throws Exception {
+    CliRun r = new CliRun("run", "--config", "examples/diffdrive.yaml", "--io", "mock", "--virtual-time", "--duration",
+        "0.5", "--json");
+    assertEquals(0, r.code, r.err);
+    JsonNode j = new ObjectMapper().readTree(r.out);
+    assertTrue(j.get("mock").asBoolean());
+    assertTrue(j.get("virtual_time").asBoolean());
+  }
+
+  @Test
+  void optionsThatDoNotApplyToHilAreRefused() {
+    String[] hil = {"run", "--config", "examples/swimmer6-hil.yaml", "--io", "hil", "--broker", "tcp://127.0.0.1:1",
+        "--session", "s1"};
+    String[][] cases = {{"--duration", "5"}, {"--record", "x.tlog"}, {"--virtual-time"}, {"--log-telemetry"},
+        {"--seed", "3"}};
+    for (String[] extra : cases) {
+      CliRun r = new CliRun(concat(hil, extra));
+      assertEquals(2, r.code, String.join(" ", extra) + ": " + r.err);
+      assertEquals(1, r.err.strip().lines().count(), r.err);
+      assertTrue(r.err.contains(extra[0] + " does not apply to --io hil"), r.err);
+    }
+    CliRun mock = new CliRun(concat(hil, new String[] {"--mock"}));
+    assertEquals(2, mock.code, mock.err);
+    assertTrue(mock.err.contains("--mock contradicts --io hil"), mock.err);
+  }
+
+  @Test
+  void hilOptionsWithoutHilAreRefused() {
+    String[] run = {"run", "--config", "examples/diffdrive.yaml", "--mock", "--virtual-time", "--duration", "0.5"};
+    for (String[] extra : new String[][] {{"--session", "s1"}, {"--link-timeout-ms", "100"}, {"--give-up-s", "3"}}) {
+      CliRun r = new CliRun(concat(run, extra));
+      assertEquals(2, r.code, r.err);
+      assertTrue(r.err.contains(extra[0] + " only applies to --io hil"), r.err);
+    }
+    CliRun seed = new CliRun("run", "--config", "examples/diffdrive.yaml", "--io", "board", "--seed", "4", "--duration", "1");
+    assertEquals(2, seed.code, seed.err);
+    assertTrue(seed.err.contains("--seed only applies to a mock run"), seed.err);
+  }
+
+  @Test
+  void helpNamesTheAutoArmSettingAsTheBoardFileWritesIt() {
+    CliRun r = new CliRun("run", "--help");
+    assertEquals(0, r.code);
+    String text = r.out.replaceAll("\\s+", " ");
+    assertTrue(text.contains("unless --no-arm or the board file sets failsafe: {auto_arm: false}."), r.out);
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
   }
 }

@@ -75,4 +75,29 @@ class RunSessionSafeOutputsTest {
     assertTrue(r.events().stream().anyMatch(e -> e.reason.name().equals("ESTOP")), r.events().toString());
     assertEquals(r, s.finish(), "finish is idempotent");
   }
+
+  @Test
+  void aDeadPwmBusAtTheEndIsReportedNotSafeAndTheRunExitsOne() throws Exception {
+    BoardConfig config = BoardConfigLoader.load(Path.of("examples/swimmer6.yaml"));
+    RunSession s = session(config);
+    FakePca9685 pwm = s.mock().fakes().fake("pca9685", FakePca9685.class);
+    s.start(0);
+    Thread.sleep(400);
+    pwm.setBusError(true);
+    Thread.sleep(50);
+    s.requestStop();
+    RunSession.Result r = s.finish();
+    assertFalse(r.safeApplied(), "the safe values never reached the chip");
+    assertTrue(r.unsafeReason().contains("BUS_ERROR"), r.unsafeReason());
+    assertEquals(1, RunCommand.exitCode(r));
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    RunCommand.warnIfUnsafe(r, new PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+    String line = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(line.startsWith("ganglion: the outputs could NOT be made safe: PWM device 'pca9685' reports BUS_ERROR"), line);
+    assertEquals(1, line.lines().count(), line);
+    ByteArrayOutputStream report = new ByteArrayOutputStream();
+    RunReport.of(s, r).print(new PrintStream(report, true, java.nio.charset.StandardCharsets.UTF_8), false);
+    String text = report.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(text.contains("outputs at exit: NOT SAFE (PWM device 'pca9685'"), text);
+  }
 }

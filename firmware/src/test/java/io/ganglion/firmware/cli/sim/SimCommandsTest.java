@@ -60,4 +60,24 @@ class SimCommandsTest {
     assertEquals(2, r.code);
     assertTrue(r.err.contains("sim.model diffdrive"), r.err);
   }
+
+  @Test
+  void simNavigateReportsTimeAsStepsTimesDtAndTheHeadingWrappedInDegrees() throws Exception {
+    // default robot: v = 0.2 m/s, w = 0.5 rad/s for 20 s turns 10 rad (573 deg): more than a full turn
+    CliRun r = new CliRun("sim", "navigate", "--seconds", "20", "--json");
+    assertEquals(0, r.code, r.err);
+    JsonNode j = new ObjectMapper().readTree(r.out);
+    assertEquals(20_000, j.get("physics_steps").asLong(), "20 s at timestep_ms 1");
+    assertEquals(20_000 * 0.001, j.get("simulated_s").asDouble(), 0.0, "steps x dt, exactly");
+    assertTrue(j.get("seconds") == null && j.get("final_heading_rad") == null, "keys name their units: " + r.out);
+    double headingDeg = j.get("final_heading_deg").asDouble();
+    assertTrue(headingDeg > -180 && headingDeg <= 180, "wrapped to (-180, 180]: " + headingDeg);
+    // both wheels lag with the same time constant, so the robot stays on the circle of radius v / w
+    // through the origin, centred at (0, R): x = R sin(theta), y = R (1 - cos(theta))
+    double radiusM = 0.2 / 0.5;
+    double x = j.get("final_x_m").asDouble();
+    double y = j.get("final_y_m").asDouble();
+    assertEquals(Math.toDegrees(Math.atan2(x, radiusM - y)), headingDeg, 0.01);
+    assertTrue(headingDeg < -90, "about 573 - 720 deg, minus the start lag: " + headingDeg);
+  }
 }

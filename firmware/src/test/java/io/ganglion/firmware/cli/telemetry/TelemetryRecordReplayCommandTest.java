@@ -125,4 +125,34 @@ class TelemetryRecordReplayCommandTest {
     assertEquals(2, scheme.code);
     assertTrue(scheme.err.contains("use tcp:// or ssl://"), scheme.err);
   }
+
+  @Test
+  void aShortFileThatIsNotALogIsRefusedAndNeverRewritten() throws Exception {
+    Path notes = dir.resolve("notes.txt");
+    Files.writeString(notes, "my notes\n");
+    CliRun record = CliRun.of("telemetry", "record", "--broker", broker.url(), "--out", notes.toString(), "--duration", "0.2");
+    assertEquals(2, record.code, record.err);
+    assertTrue(record.err.contains("is not a Ganglion telemetry log"), record.err);
+    assertEquals("my notes\n", Files.readString(notes), "the user's file is untouched");
+    Path garbage = dir.resolve("garbage.glog");
+    Files.writeString(garbage, "garbage\n");
+    CliRun replay = CliRun.of("telemetry", "replay", garbage.toString(), "--broker", broker.url());
+    assertEquals(2, replay.code, replay.err);
+    assertEquals(1, replay.err.strip().lines().count(), replay.err);
+    assertTrue(replay.err.contains("is not a Ganglion telemetry log"), replay.err);
+  }
+
+  @Test
+  void aTickLogIsRefusedWithAHintToReplayItAsOne() throws Exception {
+    Path tick = dir.resolve("run.tlog");
+    CliRun run = CliRun.of("run", "--config", "examples/diffdrive.yaml", "--mock", "--virtual-time", "--duration", "0.2",
+        "--record", tick.toString());
+    assertEquals(0, run.code, run.err);
+    CliRun replay = CliRun.of("telemetry", "replay", tick.toString(), "--broker", broker.url(), "--speed", "0");
+    assertEquals(2, replay.code, replay.err);
+    assertEquals(1, replay.err.strip().lines().count(), replay.err);
+    assertTrue(replay.err.contains("is a tick log (ganglion run --record), not telemetry; use ganglion replay "
+        + tick), replay.err);
+    assertTrue(replay.out.isEmpty(), "nothing was replayed: " + replay.out);
+  }
 }
