@@ -19,16 +19,43 @@ public final class CollectingSubscriber implements AutoCloseable {
   private final MqttClient client;
   private final LinkedBlockingQueue<Received> queue = new LinkedBlockingQueue<>();
 
+  /**
+   * Connects (clean session) and subscribes to {@code filters} at QoS 1. A connection the broker
+   * drops during this handshake is retried twice, as any real client would: Moquette 0.17 (the
+   * embedded broker) very rarely leaves a CONNECT or SUBSCRIBE unanswered until its idle timer closes
+   * the socket; each retry is printed on stderr ({@code [test client] ...}) so it stays visible.
+   * Every blocking call waits at most 10 s.
+   */
   public CollectingSubscriber(String url, String clientId, String... filters) throws MqttException {
     client = new MqttClient(url, clientId, new MemoryPersistence());
+    client.setTimeToWait(10_000);
     MqttConnectOptions o = new MqttConnectOptions();
     o.setCleanSession(true);
     o.setAutomaticReconnect(false);
     o.setMaxInflight(1000);
-    client.connect(o);
-    for (String f : filters) {
-      client.subscribe(f, 1, (topic, m) -> queue.add(
-          new Received(topic, m.getPayload(), m.getQos(), m.isRetained(), System.nanoTime())));
+    o.setConnectionTimeout(5);
+    for (int attempt = 1; ; attempt++) {
+      try {
+        if (!client.isConnected()) {
+          client.connect(o);
+        }
+        for (String f : filters) {
+          client.subscribe(f, 1, (topic, m) -> queue.add(
+              new Received(topic, m.getPayload(), m.getQos(), m.isRetained(), System.nanoTime())));
+        }
+        return;
+      } catch (MqttException e) {
+        boolean dropped = e.getReasonCode() == MqttException.REASON_CODE_CONNECTION_LOST
+            || e.getReasonCode() == MqttException.REASON_CODE_CLIENT_TIMEOUT;
+        if (!dropped || attempt == 3) {
+          throw e;
+        }
+        System.err.println("[test client] " + clientId + " at " + url + ": " + e.getMessage() + " (attempt " + attempt
+            + "), retrying");
+        if (client.isConnected()) {
+          client.disconnectForcibly(0, 500);
+        }
+      }
     }
   }
 
