@@ -25,13 +25,13 @@ import java.util.List;
  *
  * <pre>
  * {
- *   "format": "ganglion-motion-model", "version": 1,
- *   "geometry": {"delays": 16, "bin_us": 2500, "kernel_px": 16, "stride_px": 16},
- *   "weight_layout": "((((p*delays+d)*kernel+dy)*kernel+dx)*classes+c)",
+ *   "format": "ganglion-motion-model", "version": 2,
+ *   "geometry": {"delays": 8, "bin_us": 2000, "radius_px": 2, "cell_px": 16, "leak_us": 20000},
+ *   "weight_layout": "((((r*delays+d)*(2*radius+1)+dy)*(2*radius+1)+dx)*classes+c)",
  *   "classes": [{"direction_deg": 0.0, "speed_px_ms": 0.25}, ...],
  *   "spike_margin": 3.2,
  *   "biases": [...],                                           (one per class)
- *   "weights": {"encoding": "dense", "values": [...]}          (all 2 x delays x kernel^2 x classes)
+ *   "weights": {"encoding": "dense", "values": [...]}          (all 2 x delays x (2 radius + 1)^2 x classes)
  *           or {"encoding": "sparse", "count": N, "index": [...], "values": [...]}
  *                                                              (increasing indices of the non-zero weights)
  *   "training": {"seed": 1, "dataset": "...", "command": "...", "samples": 72000, "epochs": 8,
@@ -43,22 +43,24 @@ import java.util.List;
  * that reads back as the same float32, read by rounding the decimal to float32), so a model whose
  * values are float32 ({@link MotionModel#roundedToFloat()}) round-trips exactly.
  * Accuracies not measured are {@code null}. Reading checks everything and rejects unknown keys:
- * problems are {@link InvalidInputException}s naming the file and the JSON path.
+ * problems are {@link InvalidInputException}s naming the file and the JSON path. Version 1 files
+ * (the earlier detector: windows tiling the sensor, absolute polarity) are rejected with a line
+ * saying to retrain.
  */
 public final class MotionModelFile {
 
   /** The format name. */
   public static final String FORMAT = "ganglion-motion-model";
   /** The version this build reads and writes. */
-  public static final int VERSION = 1;
-  /** The weight layout, written and checked verbatim. */
-  public static final String WEIGHT_LAYOUT = "((((p*delays+d)*kernel+dy)*kernel+dx)*classes+c)";
+  public static final int VERSION = 2;
+  /** The weight layout, written and checked verbatim (r: polarity relative to the evaluated event, 0 same). */
+  public static final String WEIGHT_LAYOUT = "((((r*delays+d)*(2*radius+1)+dy)*(2*radius+1)+dx)*classes+c)";
 
   private static final ObjectMapper MAPPER =
       new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
   private static final List<String> TOP_KEYS = List.of("format", "version", "geometry", "weight_layout", "classes",
       "spike_margin", "biases", "weights", "training");
-  private static final List<String> GEOMETRY_KEYS = List.of("delays", "bin_us", "kernel_px", "stride_px");
+  private static final List<String> GEOMETRY_KEYS = List.of("delays", "bin_us", "radius_px", "cell_px", "leak_us");
   private static final List<String> CLASS_KEYS = List.of("direction_deg", "speed_px_ms");
   private static final List<String> DENSE_KEYS = List.of("encoding", "values");
   private static final List<String> SPARSE_KEYS = List.of("encoding", "count", "index", "values");
@@ -104,8 +106,9 @@ public final class MotionModelFile {
       g.writeObjectFieldStart("geometry");
       g.writeNumberField("delays", geo.delays());
       g.writeNumberField("bin_us", geo.binUs());
-      g.writeNumberField("kernel_px", geo.kernelSize());
-      g.writeNumberField("stride_px", geo.stride());
+      g.writeNumberField("radius_px", geo.radius());
+      g.writeNumberField("cell_px", geo.cellSize());
+      g.writeNumberField("leak_us", geo.leakUs());
       g.writeEndObject();
       g.writeStringField("weight_layout", WEIGHT_LAYOUT);
       g.writeArrayFieldStart("classes");
@@ -201,6 +204,10 @@ public final class MotionModelFile {
       if (version == null || !version.canConvertToInt() || !version.isIntegralNumber()) {
         throw bad("$.version", "must be an integer (this build reads version " + VERSION + ")");
       }
+      if (version.asInt() == 1) {
+        throw bad("$.version", "is 1: a model of the earlier detector (windows tiling the sensor), which this build"
+            + " no longer runs; this build reads version " + VERSION + " only: retrain with 'ganglion motion train'");
+      }
       if (version.asInt() != VERSION) {
         throw bad("$.version", "is " + version.asInt() + " but this build reads version " + VERSION
             + " only; use a matching build or retrain with 'ganglion motion train'");
@@ -231,7 +238,7 @@ public final class MotionModelFile {
       keys(g, "$.geometry", GEOMETRY_KEYS, GEOMETRY_KEYS);
       try {
         return new MotionGeometry(integer(g, "$.geometry", "delays"), longInteger(g, "$.geometry", "bin_us"),
-            integer(g, "$.geometry", "kernel_px"), integer(g, "$.geometry", "stride_px"));
+            integer(g, "$.geometry", "radius_px"), integer(g, "$.geometry", "cell_px"), longInteger(g, "$.geometry", "leak_us"));
       } catch (IllegalArgumentException e) {
         throw bad("$.geometry", "is invalid: " + e.getMessage());
       }

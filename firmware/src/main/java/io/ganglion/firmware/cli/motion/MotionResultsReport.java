@@ -75,7 +75,7 @@ final class MotionResultsReport {
         p.model().geometry(), p.model().geometry().featureCount(), p.config().trainer().spikeQuantile());
     line("  windows' margins (winner minus runner-up evidence).");
     line("- Training: %s; %d windows per movie (at least %d events), %d epochs of Adam (learning rate %s, l2 %s, batch %d), seed %d.",
-        "simulated 1/f-noise movies (`sim.dvs`, default sensor)", p.config().samplesPerMovie(), p.config().minWindowEvents(),
+        "simulated 1/f-noise movies (`sim.dvs`, default sensor)", p.config().samplesPerMovie(), p.config().minFeatures(),
         p.config().trainer().epochs(), p.config().trainer().learningRate(), p.config().trainer().l2(),
         p.config().trainer().batchSize(), o.plan().seed());
     line("- Held out: movies of the same kind from other seeds (dataset seed = training seed + 1000), %d per class for 8 x 1,",
