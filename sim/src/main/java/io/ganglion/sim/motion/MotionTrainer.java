@@ -171,7 +171,7 @@ public final class MotionTrainer {
 
   /** z_c of sample s. */
   private void forward(MotionSampleSet samples, int s) {
-    char[] f = samples.featureStore();
+    int[] f = samples.featureStore();
     int c = classes;
     System.arraycopy(b, 0, z, 0, c);
     if (rowStart != null) {
@@ -217,7 +217,7 @@ public final class MotionTrainer {
       p[k] = p[k] / sum - (k == y ? 1 : 0); // d loss / d z_k
       gradB[k] += p[k];
     }
-    char[] f = samples.featureStore();
+    int[] f = samples.featureStore();
     if (rowStart != null) {
       for (int j = samples.start(s); j < samples.end(s); j++) {
         int row = f[j];
