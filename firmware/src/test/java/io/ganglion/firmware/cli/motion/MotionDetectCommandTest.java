@@ -103,8 +103,8 @@ class MotionDetectCommandTest {
   void aTrainedModelFileCanBeGiven() throws IOException {
     Path model = dir.resolve("m.json");
     CliRun t = CliRun.of("motion", "train", "--out", model.toString(), "--directions", "4", "--speeds", "1", "--movies", "8",
-        "--samples-per-movie", "20", "--size", "32", "--epochs", "1", "--delays", "4", "--bin-us", "5000", "--kernel", "8",
-        "--stride", "8");
+        "--samples-per-movie", "20", "--size", "32", "--epochs", "1", "--delays", "4", "--bin-us", "5000", "--radius", "1",
+        "--cell", "8");
     assertEquals(0, t.code, t.err);
     JsonNode r = detect(right, "--model", model.toString(), "--json");
     assertEquals(4, r.get("model_classes").asInt());
