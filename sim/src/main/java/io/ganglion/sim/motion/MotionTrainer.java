@@ -83,6 +83,18 @@ public final class MotionTrainer {
     for (int i = 0; i < t.w.length; i++) {
       t.w[i] = (init.nextDouble() * 2 - 1) * halfWidth;
     }
+    if (!config.trainBiases()) {
+      // No class prior at all: the event's own feature (present at every event) would act as a
+      // per-event bias, so it is held at 0 with the biases. An event without neighbours then adds
+      // nothing, and the evidence does not depend on the event rate's share of isolated events.
+      boolean[] frozen = new boolean[t.w.length];
+      int self = g.selfFeature();
+      for (int k = 0; k < classes; k++) {
+        frozen[self * classes + k] = true;
+        t.w[self * classes + k] = 0;
+      }
+      t.freeze(frozen);
+    }
     return t.run(samples, config, listener);
   }
 
@@ -96,29 +108,39 @@ public final class MotionTrainer {
     double[] w0 = pruned.weights();
     System.arraycopy(w0, 0, t.w, 0, w0.length);
     System.arraycopy(pruned.biases(), 0, t.b, 0, t.b.length);
-    t.frozenZero = new boolean[w0.length];
-    int nonZero = 0;
+    boolean[] frozen = new boolean[w0.length];
     for (int i = 0; i < w0.length; i++) {
-      t.frozenZero[i] = w0[i] == 0;
-      nonZero += w0[i] == 0 ? 0 : 1;
+      frozen[i] = w0[i] == 0;
     }
-    // Rows of free weights: the forward and backward passes then cost ~ the non-zero weights.
-    int c = t.classes;
-    t.rowStart = new int[t.features + 1];
-    t.rowClass = new int[nonZero];
-    t.free = new int[nonZero];
+    t.freeze(frozen);
+    return t.run(samples, config, listener);
+  }
+
+  /**
+   * Holds the weights marked {@code frozen} (all 0) where they are: they get no updates, and the
+   * forward and backward passes walk rows of the free weights only (cost ~ the free weights).
+   */
+  private void freeze(boolean[] frozen) {
+    frozenZero = frozen;
+    int nonZero = 0;
+    for (boolean f : frozen) {
+      nonZero += f ? 0 : 1;
+    }
+    int c = classes;
+    rowStart = new int[features + 1];
+    rowClass = new int[nonZero];
+    free = new int[nonZero];
     int n = 0;
-    for (int f = 0; f < t.features; f++) {
-      t.rowStart[f] = n;
+    for (int f = 0; f < features; f++) {
+      rowStart[f] = n;
       for (int k = 0; k < c; k++) {
-        if (!t.frozenZero[f * c + k]) {
-          t.free[n] = f * c + k;
-          t.rowClass[n++] = k;
+        if (!frozen[f * c + k]) {
+          free[n] = f * c + k;
+          rowClass[n++] = k;
         }
       }
     }
-    t.rowStart[t.features] = n;
-    return t.run(samples, config, listener);
+    rowStart[features] = n;
   }
 
   private Result run(MotionSampleSet samples, MotionTrainerConfig config, Listener listener) {

@@ -59,11 +59,14 @@ class MotionTrainerTest {
   }
 
   @Test
-  void fineTuningKeepsPrunedWeightsAtZeroAndBiasesCanStayZero() {
+  void fineTuningKeepsPrunedWeightsAtZeroAndTheClassPriorCanStayZero() {
     MotionSampleSet set = separable(3, 60, 3);
     MotionTrainerConfig c = MotionTrainerConfig.defaults(1).withEpochs(5).withTrainBiases(false);
     MotionTrainer.Result r = MotionTrainer.train(G, 3, set, c, null);
     assertArrayEquals(new double[3], r.biases(), "biases not trained");
+    int self = G.selfFeature();
+    assertArrayEquals(new double[3], Arrays.copyOfRange(r.weights(), self * 3, self * 3 + 3),
+        "without a class prior the event's own feature stays 0 too");
     TrainingInfo info = new TrainingInfo(1, "t", "", set.size(), 5, r.trainAccuracy(), Double.NaN, Double.NaN);
     MotionModel m = new MotionModel(G, MotionTraining.classList(new io.ganglion.sim.dvs.MotionClasses(3, 0.4)),
         r.weights(), r.biases(), 0.0, info);

@@ -170,10 +170,11 @@ final class MotionResultsReport {
     line("- a **slow** model: %s, trained on movies with contrast thresholds %s (sparser events, like the DAVIS",
         slow.model().classes().size() + " classes, 8 directions x " + Arrays.toString(MotionResults.SLOW_SPEEDS_PX_PER_MS)
             + " px/ms", MotionResults.SLOW_THRESHOLDS);
-    line("  recordings), by `./ganglion motion train --out slow.json --directions 8 --speed-values 0.04,0.08,0.16 --contrast-thresholds 0.2,0.35,0.5`;");
+    line("  recordings), with a longer kernel (%s), by `./ganglion motion train --out slow.json %s`;", slow.model().geometry(),
+        MotionResults.SLOW_TRAIN_OPTIONS);
     line("  on its own held-out movies (%d, one per class and threshold) it reaches %s per movie and %s per spike in fixed",
         slow.heldOutMovies(), pct(slow.fixed().movieAccuracy()), pct(slow.fixed().spikeAccuracy()));
-    line("  point: slow motion over a 40 ms window moves the texture by only 1.6 to 6.4 px.");
+    line("  point.");
     line("");
     line("Per window: each model's dominant direction and speed (most spikes; direction in the file's image axes, 0 = right,");
     line("90 = down) and, for comparison, the frame-shift reference (`FrameShiftReference`: the shift that best aligns the");

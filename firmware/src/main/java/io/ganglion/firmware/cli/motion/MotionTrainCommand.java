@@ -90,8 +90,9 @@ public final class MotionTrainCommand implements Callable<Integer> {
       description = "Sensor contrast thresholds of the training movies, split evenly (higher = sparser events) (default: ${DEFAULT-VALUE}).")
   List<Double> contrastThresholds;
 
-  @Option(names = "--train-biases", paramLabel = "BOOL", defaultValue = "true", arity = "1",
-      description = "Train the class biases; false keeps them 0 (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--train-biases", paramLabel = "BOOL", defaultValue = "false", arity = "1",
+      description = "Train the class biases and the event's own feature (a per-event class prior); false keeps them 0,"
+          + " so that isolated events add no evidence (default: ${DEFAULT-VALUE}).")
   boolean trainBiases;
 
   @Option(names = "--delays", paramLabel = "D", defaultValue = "8", description = "Delay bins, 1..64 (default: ${DEFAULT-VALUE}).")
