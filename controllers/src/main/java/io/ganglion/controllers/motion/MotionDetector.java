@@ -67,42 +67,25 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
   private final int height;
   private final int positions;
   private final int kernelSize;
-  private final int[] offsets;
-  private final int marginQ16;
-  private final int cellsX;
-  private final int cellSize;
   private final int[] cellOfX;
   private final int[] cellRowOfY;
-  private final int[] decayQ16;
   private final long safeRows;
 
   // State.
   private final TimeSurface surface;
+  private final OutputNeurons neurons;
   private final int[] rows;
   private final int[] eventEvidence;
-  private final int[] neuron;
-  private final int[] neuronView;
-  private final long[] neuronBin;
-  private final int[] neuronRows;
-  private final int[] touched;
-  private int touchedCount;
   private boolean started;
   private long curBin;
   private long binEndUs;
   private int relBin;
   private long latestTUs;
-  private final int activityBins;
-  private int activitySlot;
-  private final int[] activityCounts;
-  private final int[] activity;
-  private final long[] spikeTotals;
   private EvidenceObserver observer;
   private long eventsProcessed;
   private long eventsOutOfRange;
   private long eventsOutOfOrder;
   private long eventsClamped;
-  private long spikesDroppedTotal;
-  private long saturations;
 
   /** A detector running {@code kernel} on a sensor described by {@code config}. */
   public MotionDetector(MotionKernel kernel, MotionDetectorConfig config) {
@@ -122,51 +105,21 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
     int k = g.kernelSize();
     this.positions = k * k;
     this.kernelSize = k;
-    this.offsets = new int[positions];
-    for (int dy = 0; dy < k; dy++) {
-      for (int dx = 0; dx < k; dx++) {
-        offsets[dy * k + dx] = 2 * (dy * surface.paddedWidth + dx);
-      }
-    }
-    this.cellSize = g.cellSize();
-    this.cellsX = g.cellsAcross(width);
-    long cells = (long) cellsX * g.cellsAcross(height);
-    if (cells * classes > (1 << 28)) {
-      throw new IllegalArgumentException("motion detector: " + width + "x" + height + " px with " + g + " and "
-          + classes + " classes needs " + cells * classes + " neuron states (> 2^28); use larger cells");
-    }
+    this.neurons = new OutputNeurons(g, classes, config);
+    int cellSize = g.cellSize();
     this.cellOfX = new int[width];
     for (int x = 0; x < width; x++) {
       cellOfX[x] = x / cellSize;
     }
     this.cellRowOfY = new int[height];
     for (int y = 0; y < height; y++) {
-      cellRowOfY[y] = (y / cellSize) * cellsX;
+      cellRowOfY[y] = (y / cellSize) * neurons.cellsX;
     }
-    // lambda^n in Q16.16 until it rounds to 0
-    int n = 1;
-    while (n < (1 << 20) && Q16.fromDouble(g.decay(n)) > 0) {
-      n++;
-    }
-    this.decayQ16 = new int[n];
-    for (int i = 0; i < n; i++) {
-      decayQ16[i] = Q16.fromDouble(g.decay(i));
-    }
-    this.marginQ16 = config.spikeMarginQ16();
     // Between bins V is in [FLOOR, 0]; within a bin a neuron adds its events' rows. While its
     // rows x max|entry| <= 2^30 the sum stays within [-2^31, 2^30]: no check needed.
     this.safeRows = compiled.maxAbsEntry == 0 ? Long.MAX_VALUE : (1L << 30) / compiled.maxAbsEntry;
     this.rows = new int[2 * positions + 1];
     this.eventEvidence = new int[classes];
-    this.neuron = new int[(int) cells * classes];
-    this.neuronView = new int[classes];
-    this.neuronBin = new long[(int) cells];
-    this.neuronRows = new int[(int) cells];
-    this.touched = new int[(int) cells];
-    this.activityBins = config.activityWindowBins();
-    this.activityCounts = new int[activityBins * classes];
-    this.activity = new int[classes];
-    this.spikeTotals = new long[classes];
     reset();
   }
 
@@ -185,11 +138,11 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
 
   /** Output cells across and down the sensor. */
   public int cellsX() {
-    return cellsX;
+    return neurons.cellsX;
   }
 
   public int cellsY() {
-    return neuronBin.length / cellsX;
+    return neurons.cellCount() / neurons.cellsX;
   }
 
   /** Kernel entries stored for evaluation (the non-zero ones when sparse, all when dense). */
@@ -205,25 +158,16 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
   @Override
   public void reset() {
     surface.reset();
-    java.util.Arrays.fill(neuron, 0);
-    java.util.Arrays.fill(neuronBin, Long.MIN_VALUE);
-    java.util.Arrays.fill(neuronRows, 0);
-    java.util.Arrays.fill(activityCounts, 0);
-    java.util.Arrays.fill(activity, 0);
-    java.util.Arrays.fill(spikeTotals, 0);
-    touchedCount = 0;
+    neurons.reset();
     started = false;
     curBin = 0;
     binEndUs = 0;
     relBin = 0;
-    activitySlot = 0;
     latestTUs = 0;
     eventsProcessed = 0;
     eventsOutOfRange = 0;
     eventsOutOfOrder = 0;
     eventsClamped = 0;
-    spikesDroppedTotal = 0;
-    saturations = 0;
   }
 
   @Override
@@ -276,7 +220,6 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
       latestTUs = tUs;
       curBin = tUs / binUs;
       binEndUs = (curBin + 1) * binUs;
-      activitySlot = (int) Math.floorMod(curBin, (long) activityBins);
       relBin = surface.moveTo(curBin);
     } else if (tUs < latestTUs) {
       if (latestTUs - tUs > config.backwardsToleranceUs()) {
@@ -295,12 +238,12 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
     surface.bins[surface.index(x, y) + polarity] = (byte) relBin;
     int n = gather(surface.corner(x, y), polarity);
     int cell = cellRowOfY[y] + cellOfX[x];
-    int base = touch(cell);
+    int base = neurons.touch(cell, curBin);
     if (observer != null) {
       observeEvent(n, x, y);
     }
-    int total = neuronRows[cell] + n;
-    neuronRows[cell] = total;
+    int total = neurons.rowsInBin[cell] + n;
+    neurons.rowsInBin[cell] = total;
     if (total <= safeRows) {
       if (compiled.dense) {
         addDense(n, base);
@@ -343,32 +286,8 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
     return n;
   }
 
-  /**
-   * The neuron of {@code cell}, ready for an event of the current bin: at its first event in the
-   * bin it decays by lambda^(bins since its last event) and joins the bin's readout list.
-   * Returns the index of its class 0.
-   */
-  private int touch(int cell) {
-    int base = cell * classes;
-    long last = neuronBin[cell];
-    if (last != curBin) {
-      long gap = curBin - last;
-      int f = gap >= decayQ16.length || gap < 0 ? 0 : decayQ16[(int) gap];
-      int[] v = neuron;
-      for (int c = 0; c < classes; c++) {
-        int old = v[base + c];
-        // floor(old f / 2^16) in int arithmetic: old = hi 2^16 + lo, |hi| <= 2^14, f <= 2^16
-        v[base + c] = (old >> 16) * f + (((old & 0xFFFF) * f) >>> 16);
-      }
-      neuronBin[cell] = curBin;
-      neuronRows[cell] = 0;
-      touched[touchedCount++] = cell;
-    }
-    return base;
-  }
-
   private void addDense(int n, int base) {
-    int[] v = neuron;
+    int[] v = neurons.v;
     int[] w = compiled.denseRows;
     int c = classes;
     for (int i = 0; i < n; i++) {
@@ -380,7 +299,7 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
   }
 
   private void addSparse(int n, int base) {
-    int[] v = neuron;
+    int[] v = neurons.v;
     int[] st = compiled.start;
     int[] p = compiled.pairs;
     for (int i = 0; i < n; i++) {
@@ -394,7 +313,7 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
 
   /** Saturating adds, once a neuron's rows in this bin could overflow (huge weights or event bursts). */
   private void addChecked(int n, int base, MotionOutputs out) {
-    int[] v = neuron;
+    int[] v = neurons.v;
     for (int i = 0; i < n; i++) {
       int f = rows[i];
       if (compiled.dense) {
@@ -444,97 +363,18 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
 
   /** Reads out the current bin's neurons, then moves the clock (activity window, time surface) to {@code bin}. */
   private void moveToBin(long bin, MotionOutputs out) {
-    readout(out);
-    int expire = (int) Math.min(bin - curBin, activityBins);
-    for (int i = 1; i <= expire; i++) {
-      int slot = (int) Math.floorMod(curBin + i, (long) activityBins) * classes;
-      for (int c = 0; c < classes; c++) {
-        activity[c] -= activityCounts[slot + c];
-        activityCounts[slot + c] = 0;
-      }
-    }
+    neurons.readout(curBin, binEndUs, neurons.slotOf(curBin), safeRows, observer, out);
+    neurons.expireActivity(curBin, bin);
     curBin = bin;
     binEndUs = (bin + 1) * binUs;
-    activitySlot = (int) Math.floorMod(bin, (long) activityBins);
     relBin = surface.moveTo(bin);
-  }
-
-  /**
-   * The readout of bin curBin: for every neuron that received events in it, WTA and margin, a
-   * spike, then the row shifted down by its maximum and floored.
-   */
-  private void readout(MotionOutputs out) {
-    int[] v = neuron;
-    int k = classes;
-    long tEnd = binEndUs;
-    for (int i = 0; i < touchedCount; i++) {
-      int cell = touched[i];
-      int base = cell * k;
-      if (neuronRows[cell] > safeRows) {
-        clampRow(base, out);
-      }
-      int best = Integer.MIN_VALUE;
-      int second = Integer.MIN_VALUE;
-      for (int c = 0; c < k; c++) {
-        int vc = v[base + c];
-        second = Math.max(second, Math.min(best, vc));
-        best = Math.max(best, vc);
-      }
-      int bestClass = 0;
-      while (v[base + bestClass] != best) {
-        bestClass++;
-      }
-      if (observer != null) {
-        System.arraycopy(v, base, neuronView, 0, k);
-        observer.readout(curBin, cell % cellsX, cell / cellsX, neuronView);
-      }
-      int margin = Q16.sub(best, second);
-      if (margin >= marginQ16) {
-        emit(cell, tEnd, bestClass, best, margin, out);
-      }
-      for (int c = 0; c < k; c++) {
-        v[base + c] = Math.max(Q16.sub(v[base + c], best), FLOOR);
-      }
-    }
-    touchedCount = 0;
-  }
-
-  /** After saturating adds: the row clamped to [-2^30, 2^30] so that the shift cannot overflow. */
-  private void clampRow(int base, MotionOutputs out) {
-    for (int c = 0; c < classes; c++) {
-      int vc = neuron[base + c];
-      if (vc > (1 << 30) || vc < -(1 << 30)) {
-        neuron[base + c] = vc > 0 ? 1 << 30 : -(1 << 30);
-        saturations++;
-        out.faultFlags |= FaultFlags.INTERNAL_SATURATION;
-      }
-    }
-  }
-
-  private void emit(int cell, long tUs, int cls, int evidenceQ16, int margin, MotionOutputs out) {
-    spikeTotals[cls]++;
-    activity[cls]++;
-    activityCounts[activitySlot * classes + cls]++;
-    int n = out.spikeCount;
-    if (n >= out.spikeX.length) {
-      out.spikesDropped++;
-      spikesDroppedTotal++;
-      return;
-    }
-    out.spikeX[n] = Math.min(width - 1, (cell % cellsX) * cellSize + (cellSize - 1) / 2);
-    out.spikeY[n] = Math.min(height - 1, (cell / cellsX) * cellSize + (cellSize - 1) / 2);
-    out.spikeTUs[n] = tUs;
-    out.spikeClass[n] = cls;
-    out.spikeEvidenceQ16[n] = evidenceQ16;
-    out.spikeMarginQ16[n] = margin;
-    out.spikeCount = n + 1;
   }
 
   /** a + v clamped to [MIN, MAX]; overflow when a and v share a sign that the wrapped sum lacks. */
   private int saturatingAdd(int a, int v, MotionOutputs out) {
     int sum = a + v;
     if (((a ^ sum) & (v ^ sum)) < 0) {
-      saturations++;
+      neurons.saturations++;
       out.faultFlags |= FaultFlags.INTERNAL_SATURATION;
       return a < 0 ? Q16.MIN : Q16.MAX;
     }
@@ -542,14 +382,14 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
   }
 
   private void publish(MotionOutputs out) {
-    System.arraycopy(activity, 0, out.activity, 0, classes);
-    System.arraycopy(spikeTotals, 0, out.spikeTotals, 0, classes);
+    System.arraycopy(neurons.activity, 0, out.activity, 0, classes);
+    System.arraycopy(neurons.spikeTotals, 0, out.spikeTotals, 0, classes);
     out.eventsProcessed = eventsProcessed;
     out.eventsOutOfRange = eventsOutOfRange;
     out.eventsOutOfOrder = eventsOutOfOrder;
     out.eventsClamped = eventsClamped;
-    out.saturations = saturations;
-    out.spikesDroppedTotal = spikesDroppedTotal;
+    out.saturations = neurons.saturations;
+    out.spikesDroppedTotal = neurons.spikesDroppedTotal;
     out.currentBin = curBin;
   }
 }
