@@ -60,6 +60,15 @@ class MotionDetectCommandTest {
   }
 
   @Test
+  void noSpikeAtAllSaysWhyAndWhatToTry() {
+    CliRun quiet = CliRun.of("motion", "detect", "--input", right.toString(), "--spike-margin", "30000");
+    assertEquals(0, quiet.code, quiet.err);
+    assertTrue(quiet.out.contains("(0 spikes)") && quiet.out.contains("try --spike-margin 0"), quiet.out);
+    CliRun normal = CliRun.of("motion", "detect", "--input", right.toString());
+    assertFalse(normal.out.contains("try --spike-margin 0"), normal.out);
+  }
+
+  @Test
   void theBuiltInModelSeesSimulatedMotionRightAndDownInImageAxes() throws IOException {
     JsonNode r = detect(right, "--json");
     assertEquals(0.0, r.get("dominant_direction_deg").asDouble(), 1e-9, r.toString());
