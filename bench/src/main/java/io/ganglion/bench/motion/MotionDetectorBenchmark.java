@@ -30,8 +30,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Events per second of the fixed-point motion detector on one core, with the built-in model's
- * geometry and classes (16 delays x 2.5 ms, 16 x 16 px windows, 36 classes) on a 640 x 480
- * sensor, against a plain pass over the same events as the baseline, in the same run.
+ * geometry and classes (8 delays x 2 ms, 5 x 5 px kernels centred on each event, 16 px output
+ * cells, 36 classes) on a 640 x 480 sensor, against a plain pass over the same events as the
+ * baseline, in the same run.
  *
  * <p>Stream: the first 2^20 events of a simulated 640 x 480 movie (1/f noise moving at 0.40 px/ms,
  * default sensor: about 7 M events per second of sensor time, so ~150 ms). One invocation resets

@@ -1,17 +1,23 @@
 package io.ganglion.controllers.motion;
 
 /**
- * Sees every neuron's evidence at each readout of a {@link MotionDetector} (tests and tools: the
- * detector calls it for every active neuron, before the spike decision).
+ * Sees the evidence of a {@link MotionDetector} (tests and tools). Arrays are valid during the
+ * call only. With an observer set, the detector also sums each event's layer evidence on its own
+ * (a second pass over the event's rows), which it otherwise adds straight into the neuron.
  */
-@FunctionalInterface
 public interface EvidenceObserver {
 
   /**
-   * @param bin the bin read out (its end is the readout time)
-   * @param cellX the neuron's cell column
-   * @param cellY the neuron's cell row
-   * @param evidenceQ16 E_c = max(direct, swapped) + bias per class, Q16.16; valid during the call only
+   * The layer's evidence at an accepted event: E_c = sum of the kernel rows found + bias_c.
+   *
+   * @param tUs the event's time (after the backwards-tolerance clamp)
    */
-  void evidence(long bin, int cellX, int cellY, int[] evidenceQ16);
+  default void event(long tUs, int x, int y, int[] eventEvidenceQ16) {}
+
+  /**
+   * An output neuron's readout at the end of bin {@code bin}, before the spike decision.
+   *
+   * @param neuronEvidenceQ16 V_c per class, Q16.16
+   */
+  default void readout(long bin, int cellX, int cellY, int[] neuronEvidenceQ16) {}
 }

@@ -6,82 +6,86 @@ import io.ganglion.controllers.fixed.Q16;
 
 /**
  * The heterogeneous-delay spiking motion detector (Grimaldi and Perrinet 2023, HD-SNN) in Q16.16
- * fixed point, evaluated event by event.
+ * fixed point, evaluated event by event where the events are.
  *
- * <p>Output neuron (X, Y) of class c has evidence at the end of bin k
+ * <p><b>Layer.</b> At each event e = (x, y, t, p) of bin b, the layer's evidence for class c is
+ * the paper's causal convolution centred on the event, over the latest event of each pixel and
+ * polarity (the time surface T_q(x', y'), the bin of the latest q-event at (x', y'), e included):
  *
  * <pre>
- *   A_c = sum over events e in bins k-D+1..k in its window of w_c(p_e,     k - b_e, dy_e, dx_e)
- *   B_c = same with the polarity swapped:                    w_c(1 - p_e, k - b_e, dy_e, dx_e)
- *   E_c = max(A_c, B_c) + bias_c
+ *   E_c(e) = bias_c + sum over q in {0, 1}, (u, v) in [-R, R]^2 with d = b - T_q(x + u, y + v) &lt; D
+ *            of w_c(q xor p, d, v + R, u + R)
  * </pre>
  *
- * (the paper's "run on the events and on the polarity-swapped events and keep the max", done in
- * one pass with 2C channels). It is read out once per bin, when time passes the bin's end: the
- * winner c* = argmax E_c spikes (x, y, t, c*) when E_c* - max over c != c* of E_c &gt;= the
- * configured margin. Only neurons whose window received an event in the last D bins are read.
+ * The polarity is taken relative to the event's own, so swapping every event's polarity leaves
+ * the evidence unchanged (the symmetry the paper gets by running on the swapped events and keeping
+ * the max). Cost per event: the K x K x 2 surface reads plus, for each earlier event found, its
+ * row of non-zero weights ({@link MotionDetectorConfig.Storage#SPARSE}): pruning is speed.
  *
- * <p>Event-driven: an event of bin b adds its kernel slice (the weights for its polarity and
- * position in each covering window, for every delay d) into a ring of future evidence, at slot
- * (b + d) mod D. Cost per event = non-zero weights of the slices it touches; zero weights are not
- * stored ({@link MotionDetectorConfig.Storage#SPARSE}), so pruning is speed. Memory: a ring of
- * cells x D x 2C ints (640 x 480 at stride 16, 16 delays, 36 classes: 5.5 MB).
+ * <p><b>Output neurons.</b> One per S x S cell and class sums the layer's evidence of the events
+ * of its cell, leaking by lambda = exp(-binUs / tau) per bin:
  *
- * <p>Sums saturate at the Q16.16 limits (counted in {@code saturations}, flag
- * INTERNAL_SATURATION). {@link #step} allocates nothing and never throws on data: events outside
- * the sensor, with a time outside [0, 2^62] us or a polarity other than 0/1 are dropped (INPUT_OUT_OF_RANGE);
- * events older than the latest one by more than the tolerance are dropped (INPUT_OUT_OF_ORDER);
- * within the tolerance they are processed at the latest time (counted as clamped). Inputs whose
- * arrays are missing or shorter than {@code count} are ignored (INPUT_SHAPE_MISMATCH).
+ * <pre>
+ *   V_c(k) = lambda V_c(k - 1) + sum over the events e of the cell in bin k of E_c(e)
+ * </pre>
+ *
+ * At the end of each bin, every neuron whose cell received an event in it is read out: the winner
+ * c* = argmax V_c spikes (cell centre, end of bin, c*) when V_c* - max over c != c* of V_c &gt;= the
+ * configured margin (ties: the lower class). The event's rows are added straight into its
+ * neuron, so the cost per event is only the rows; the read-out, O(C), is paid once per cell and
+ * bin.
+ *
+ * <p>Fixed point: after a readout the neuron's row is shifted down by its maximum (winner 0; no
+ * margin changes) and floored at {@link #FLOOR} (-16384); the decay is V = floor(V f / 2^16) with
+ * f = lambda^n in Q16.16. So V stays in [FLOOR, 0] between bins, and within a bin a neuron's sum
+ * stays within the int range while its rows x max|w| &lt;= 2^30; past that its adds saturate (counted,
+ * INTERNAL_SATURATION).
+ *
+ * <p>Memory: the time surface, 2 (W + 2R) (H + 2R) bytes, and the neurons, ceil(W / S)
+ * ceil(H / S) x C ints (640 x 480, R = 2, S = 16, C = 36: 0.6 MB + 0.17 MB).
+ *
+ * <p>{@link #step} allocates nothing and never throws on data: events outside the sensor, with a
+ * time outside [0, 2^62] us or a polarity other than 0/1 are dropped (INPUT_OUT_OF_RANGE); events
+ * older than the latest one by more than the tolerance are dropped (INPUT_OUT_OF_ORDER); within
+ * the tolerance they are processed at the latest time (counted as clamped). Inputs whose arrays
+ * are missing or shorter than {@code count} are ignored (INPUT_SHAPE_MISMATCH).
  */
 public final class MotionDetector implements Controller<MotionInputs, MotionOutputs> {
 
   /** The latest accepted event time, 2^62 us (146,000 years): later times are out of range. */
   public static final long MAX_TIME_US = 1L << 62;
+  /** The lowest neuron evidence: -2^30 raw, -16384 in Q16.16. */
+  public static final int FLOOR = -(1 << 30);
 
   private final MotionKernel kernel;
   private final MotionDetectorConfig config;
   private final CompiledKernel compiled;
   private final int classes;
-  private final int channels;
   private final int delays;
   private final long binUs;
   private final int width;
   private final int height;
+  private final int positions;
   private final int kernelSize;
-  private final AxisCells xs;
-  private final AxisCells ys;
-  private final int cellsX;
-  private final int cellCount;
-  private final int[] biasQ16;
-  private final int marginQ16;
-  private final int[] centreX;
-  private final int[] centreY;
+  private final int[] cellOfX;
+  private final int[] cellRowOfY;
+  private final long safeRows;
 
   // State.
-  private final EvidenceRing ring;
-  private final int[] active;
-  private final boolean[] isActive;
-  private final long[] lastBin;
-  private int activeCount;
+  private final TimeSurface surface;
+  private final OutputNeurons neurons;
+  private final int[] rows;
+  private final int[] eventEvidence;
   private boolean started;
   private long curBin;
   private long binEndUs;
+  private int relBin;
   private long latestTUs;
-  private final int[] windowBinCount;
-  private final int[] windowCount;
-  private final int safeEvents;
-  private final int activityBins;
-  private final int[] activityCounts;
-  private final int[] activity;
-  private final long[] spikeTotals;
-  private final int[] evidence;
   private EvidenceObserver observer;
   private long eventsProcessed;
   private long eventsOutOfRange;
   private long eventsOutOfOrder;
   private long eventsClamped;
-  private long spikesDroppedTotal;
 
   /** A detector running {@code kernel} on a sensor described by {@code config}. */
   public MotionDetector(MotionKernel kernel, MotionDetectorConfig config) {
@@ -93,45 +97,29 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
     MotionGeometry g = kernel.geometry();
     this.compiled = CompiledKernel.compile(kernel, config.storage() == MotionDetectorConfig.Storage.DENSE);
     this.classes = kernel.classCount();
-    this.channels = 2 * classes;
     this.delays = g.delays();
     this.binUs = g.binUs();
-    this.kernelSize = g.kernelSize();
     this.width = config.widthPx();
     this.height = config.heightPx();
-    this.xs = new AxisCells(g, width);
-    this.ys = new AxisCells(g, height);
-    this.cellsX = xs.cells;
-    long cells = (long) xs.cells * ys.cells;
-    long ringSize = cells * delays * channels;
-    if (ringSize > (1 << 28)) {
-      throw new IllegalArgumentException("motion detector: " + width + "x" + height + " px with " + g + " and "
-          + classes + " classes needs " + ringSize + " evidence cells (> 2^28); use a larger stride or fewer delays");
+    this.surface = new TimeSurface(width, height, g.radius());
+    int k = g.kernelSize();
+    this.positions = k * k;
+    this.kernelSize = k;
+    this.neurons = new OutputNeurons(g, classes, config);
+    int cellSize = g.cellSize();
+    this.cellOfX = new int[width];
+    for (int x = 0; x < width; x++) {
+      cellOfX[x] = x / cellSize;
     }
-    this.cellCount = (int) cells;
-    this.biasQ16 = kernel.biasesQ16();
-    this.marginQ16 = config.spikeMarginQ16();
-    this.centreX = new int[xs.cells];
-    this.centreY = new int[ys.cells];
-    for (int i = 0; i < xs.cells; i++) {
-      centreX[i] = Math.min(width - 1, Math.max(0, g.cellCentre(i)));
+    this.cellRowOfY = new int[height];
+    for (int y = 0; y < height; y++) {
+      cellRowOfY[y] = (y / cellSize) * neurons.cellsX;
     }
-    for (int i = 0; i < ys.cells; i++) {
-      centreY[i] = Math.min(height - 1, Math.max(0, g.cellCentre(i)));
-    }
-    this.ring = new EvidenceRing(compiled, cellCount);
-    this.active = new int[cellCount];
-    this.isActive = new boolean[cellCount];
-    this.lastBin = new long[cellCount];
-    this.windowBinCount = new int[cellCount * delays];
-    this.windowCount = new int[cellCount];
-    this.safeEvents = compiled.maxAbsWeight == 0 ? Integer.MAX_VALUE
-        : (int) Math.min(Integer.MAX_VALUE, Integer.MAX_VALUE / compiled.maxAbsWeight);
-    this.activityBins = config.activityWindowBins();
-    this.activityCounts = new int[activityBins * classes];
-    this.activity = new int[classes];
-    this.spikeTotals = new long[classes];
-    this.evidence = new int[classes];
+    // Between bins V is in [FLOOR, 0]; within a bin a neuron adds its events' rows. While its
+    // rows x max|entry| <= 2^30 the sum stays within [-2^31, 2^30]: no check needed.
+    this.safeRows = compiled.maxAbsEntry == 0 ? Long.MAX_VALUE : (1L << 30) / compiled.maxAbsEntry;
+    this.rows = new int[2 * positions + 1];
+    this.eventEvidence = new int[classes];
     reset();
   }
 
@@ -150,41 +138,36 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
 
   /** Output cells across and down the sensor. */
   public int cellsX() {
-    return xs.cells;
+    return neurons.cellsX;
   }
 
   public int cellsY() {
-    return ys.cells;
+    return neurons.cellCount() / neurons.cellsX;
   }
 
-  /** Kernel entries stored for evaluation (2 per non-zero weight when sparse: direct and swapped track). */
+  /** Kernel entries stored for evaluation (the non-zero ones when sparse, all when dense). */
   public long storedEntries() {
     return compiled.entries;
   }
 
-  /** Calls {@code o} with every neuron's evidence at each readout (tests and tools; null to stop). */
+  /** Calls {@code o} with the evidence of every event and readout (tests and tools; null to stop). */
   public void setEvidenceObserver(EvidenceObserver o) {
     this.observer = o;
   }
 
   @Override
   public void reset() {
-    ring.reset();
-    java.util.Arrays.fill(isActive, false);
-    java.util.Arrays.fill(lastBin, Long.MIN_VALUE);
-    java.util.Arrays.fill(activityCounts, 0);
-    java.util.Arrays.fill(activity, 0);
-    java.util.Arrays.fill(spikeTotals, 0);
-    activeCount = 0;
+    surface.reset();
+    neurons.reset();
     started = false;
     curBin = 0;
-    binEndUs = binUs;
+    binEndUs = 0;
+    relBin = 0;
     latestTUs = 0;
     eventsProcessed = 0;
     eventsOutOfRange = 0;
     eventsOutOfOrder = 0;
     eventsClamped = 0;
-    spikesDroppedTotal = 0;
   }
 
   @Override
@@ -212,20 +195,20 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
   }
 
   /**
-   * Reads out every bin still holding evidence (the next D bins), as if time had moved D bins past
-   * the latest event: call at the end of a stream. Clears {@code out}'s spikes first.
+   * The end of a stream: reads out the current bin as if time had reached its end (later events
+   * are then older than the clock). Clears {@code out}'s spikes first.
    */
   public void flush(MotionOutputs out) {
     out.faultFlags = 0;
     out.spikeCount = 0;
     out.spikesDropped = 0;
     if (started) {
-      advanceBins(curBin + delays, out);
+      advanceTo(binEndUs, out);
     }
     publish(out);
   }
 
-  /** Processes one event, appending spikes to {@code out} (not cleared). Allocation-free. */
+  /** Processes one event, appending the spikes of any bin it closes to {@code out} (not cleared). Allocation-free. */
   public void event(int x, int y, long tUs, int polarity, MotionOutputs out) {
     if (x < 0 || x >= width || y < 0 || y >= height || tUs < 0 || tUs > MAX_TIME_US || (polarity & ~1) != 0) {
       eventsOutOfRange++;
@@ -237,7 +220,7 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
       latestTUs = tUs;
       curBin = tUs / binUs;
       binEndUs = (curBin + 1) * binUs;
-      ring.setHead(curBin);
+      relBin = surface.moveTo(curBin);
     } else if (tUs < latestTUs) {
       if (latestTUs - tUs > config.backwardsToleranceUs()) {
         eventsOutOfOrder++;
@@ -248,164 +231,165 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
     } else {
       latestTUs = tUs;
       if (tUs >= binEndUs) {
-        advanceBins(tUs / binUs, out);
+        moveToBin(tUs / binUs, out);
       }
     }
     eventsProcessed++;
-    int xi = x * xs.perPixel;
-    int yi = y * ys.perPixel;
-    int nx = xs.count[x];
-    int ny = ys.count[y];
-    for (int j = 0; j < ny; j++) {
-      int cy = ys.cell[yi + j];
-      int dy = ys.offset[yi + j];
-      for (int i = 0; i < nx; i++) {
-        int cell = cy * cellsX + xs.cell[xi + i];
-        boolean unchecked = touch(cell) <= safeEvents;
-        ring.add(cell, ((polarity * kernelSize) + dy) * kernelSize + xs.offset[xi + i], unchecked, out);
+    surface.bins[surface.index(x, y) + polarity] = (byte) relBin;
+    int n = gather(surface.corner(x, y), polarity);
+    int cell = cellRowOfY[y] + cellOfX[x];
+    int base = neurons.touch(cell, curBin);
+    if (observer != null) {
+      observeEvent(n, x, y);
+    }
+    int total = neurons.rowsInBin[cell] + n;
+    neurons.rowsInBin[cell] = total;
+    if (total <= safeRows) {
+      if (compiled.dense) {
+        addDense(n, base);
+      } else {
+        addSparse(n, base);
+      }
+    } else {
+      addChecked(n, base, out);
+    }
+  }
+
+  /**
+   * Features of the K x K x 2 surface entries around the event whose delay is below D, into
+   * rows[0..n): f = ((q xor p) D + d) K K + j for position j = dy K + dx.
+   */
+  private int gather(int corner, int polarity) {
+    byte[] s = surface.bins;
+    int[] r = rows;
+    int cur = relBin;
+    int d = delays;
+    int k = kernelSize;
+    int kk = positions;
+    int opposite = d * kk;
+    int stride = 2 * surface.paddedWidth;
+    int n = 0;
+    // the entry of the event's own polarity is at +polarity, the other one at +(1 - polarity)
+    int same = corner + polarity;
+    int other = corner + 1 - polarity;
+    for (int dy = 0, j = 0; dy < k; dy++, same += stride, other += stride) {
+      for (int dx = 0; dx < k; dx++, j++) {
+        int d0 = (cur - s[same + 2 * dx]) & 0xFF;
+        int d1 = (cur - s[other + 2 * dx]) & 0xFF;
+        // counted only when delay < D (the sign bit of delay - D)
+        r[n] = d0 * kk + j;
+        n += (d0 - d) >>> 31;
+        r[n] = opposite + d1 * kk + j;
+        n += (d1 - d) >>> 31;
+      }
+    }
+    return n;
+  }
+
+  private void addDense(int n, int base) {
+    int[] v = neurons.v;
+    int[] w = compiled.denseRows;
+    int c = classes;
+    for (int i = 0; i < n; i++) {
+      int row = rows[i] * c;
+      for (int k = 0; k < c; k++) {
+        v[base + k] += w[row + k];
       }
     }
   }
 
-  /** Moves the clock to {@code tUs} (no event), reading out every bin that ends at or before it. */
+  private void addSparse(int n, int base) {
+    int[] v = neurons.v;
+    int[] st = compiled.start;
+    int[] p = compiled.pairs;
+    for (int i = 0; i < n; i++) {
+      int f = rows[i];
+      int end = 2 * st[f + 1];
+      for (int j = 2 * st[f]; j < end; j += 2) {
+        v[base + p[j]] += p[j + 1];
+      }
+    }
+  }
+
+  /** Saturating adds, once a neuron's rows in this bin could overflow (huge weights or event bursts). */
+  private void addChecked(int n, int base, MotionOutputs out) {
+    int[] v = neurons.v;
+    for (int i = 0; i < n; i++) {
+      int f = rows[i];
+      if (compiled.dense) {
+        int row = f * classes;
+        for (int k = 0; k < classes; k++) {
+          v[base + k] = saturatingAdd(v[base + k], compiled.denseRows[row + k], out);
+        }
+      } else {
+        int[] p = compiled.pairs;
+        for (int j = 2 * compiled.start[f]; j < 2 * compiled.start[f + 1]; j += 2) {
+          v[base + p[j]] = saturatingAdd(v[base + p[j]], p[j + 1], out);
+        }
+      }
+    }
+  }
+
+  /** The event's own evidence, for the observer: the same rows summed on their own. */
+  private void observeEvent(int n, int x, int y) {
+    int[] e = eventEvidence;
+    java.util.Arrays.fill(e, 0);
+    for (int i = 0; i < n; i++) {
+      int f = rows[i];
+      if (compiled.dense) {
+        for (int k = 0; k < classes; k++) {
+          e[k] = Q16.add(e[k], compiled.denseRows[f * classes + k]);
+        }
+      } else {
+        for (int j = compiled.start[f]; j < compiled.start[f + 1]; j++) {
+          int k = compiled.pairs[2 * j];
+          e[k] = Q16.add(e[k], compiled.pairs[2 * j + 1]);
+        }
+      }
+    }
+    observer.event(latestTUs, x, y, e);
+  }
+
+  /** Moves the clock to {@code tUs} (no event), reading out the bin it leaves. */
   public void advanceTo(long tUs, MotionOutputs out) {
     if (!started || tUs <= latestTUs || tUs > MAX_TIME_US) {
       return;
     }
     latestTUs = tUs;
     if (tUs >= binEndUs) {
-      advanceBins(tUs / binUs, out);
+      moveToBin(tUs / binUs, out);
     }
   }
 
-  /**
-   * Marks the neuron active in the current bin and counts the event in its window; returns the
-   * events it received in bins curBin - D + 1 .. curBin. Every evidence value of the neuron that is
-   * still to be read is a sum of at most that many weights, so while count x max|w| &lt;= 2^31 - 1
-   * no sum can overflow and the adds need no saturation check.
-   */
-  private int touch(int cell) {
-    int base = cell * delays;
-    if (!isActive[cell]) {
-      isActive[cell] = true;
-      active[activeCount++] = cell;
-      java.util.Arrays.fill(windowBinCount, base, base + delays, 0);
-      windowCount[cell] = 0;
-    } else if (lastBin[cell] != curBin) {
-      // Active, so lastBin > curBin - D: expire bins lastBin + 1 .. curBin (their slots hold bins D earlier).
-      int gap = (int) (curBin - lastBin[cell]);
-      int slot = (int) Math.floorMod(lastBin[cell], (long) delays);
-      for (int i = 0; i < gap; i++) {
-        slot = slot + 1 == delays ? 0 : slot + 1;
-        windowCount[cell] -= windowBinCount[base + slot];
-        windowBinCount[base + slot] = 0;
-      }
-    }
-    lastBin[cell] = curBin;
-    windowBinCount[base + ring.headSlot()]++;
-    return ++windowCount[cell];
+  /** Reads out the current bin's neurons, then moves the clock (activity window, time surface) to {@code bin}. */
+  private void moveToBin(long bin, MotionOutputs out) {
+    neurons.readout(curBin, binEndUs, neurons.slotOf(curBin), safeRows, observer, out);
+    neurons.expireActivity(curBin, bin);
+    curBin = bin;
+    binEndUs = (bin + 1) * binUs;
+    relBin = surface.moveTo(bin);
   }
 
-  /** Reads out bins curBin .. newBin - 1 (at most D of them hold evidence) and moves to newBin. */
-  private void advanceBins(long newBin, MotionOutputs out) {
-    ring.drain(out);
-    long steps = newBin - curBin;
-    int reads = (int) Math.min(steps, delays);
-    for (int i = 0; i < reads; i++) {
-      readout(curBin + i, out);
+  /** a + v clamped to [MIN, MAX]; overflow when a and v share a sign that the wrapped sum lacks. */
+  private int saturatingAdd(int a, int v, MotionOutputs out) {
+    int sum = a + v;
+    if (((a ^ sum) & (v ^ sum)) < 0) {
+      neurons.saturations++;
+      out.faultFlags |= FaultFlags.INTERNAL_SATURATION;
+      return a < 0 ? Q16.MIN : Q16.MAX;
     }
-    // Bins past the last read hold no evidence: only the activity window moves through them.
-    long quiet = steps - reads;
-    int expire = (int) Math.min(quiet, activityBins);
-    for (int i = 0; i < expire; i++) {
-      expireActivity(curBin + reads + i);
-    }
-    curBin = newBin;
-    binEndUs = (newBin + 1) * binUs;
-    ring.setHead(newBin);
-  }
-
-  private void expireActivity(long bin) {
-    int base = (int) Math.floorMod(bin, (long) activityBins) * classes;
-    for (int c = 0; c < classes; c++) {
-      activity[c] -= activityCounts[base + c];
-      activityCounts[base + c] = 0;
-    }
-  }
-
-  /** Reads out bin k: every active neuron's evidence, WTA + margin, then clears the slot. */
-  private void readout(long k, MotionOutputs out) {
-    expireActivity(k);
-    int actBase = (int) Math.floorMod(k, (long) activityBins) * classes;
-    int slot = (int) Math.floorMod(k, (long) delays);
-    long tEnd = (k + 1) * binUs;
-    long oldest = k - delays + 1; // a neuron last touched in bin oldest is done after this readout
-    int[] r = ring.values();
-    int keep = 0;
-    for (int i = 0; i < activeCount; i++) {
-      int cell = active[i];
-      int base = ring.base(cell, slot);
-      int best = Integer.MIN_VALUE;
-      int second = Integer.MIN_VALUE;
-      int bestClass = 0;
-      for (int c = 0; c < classes; c++) {
-        int a = r[base + c];
-        int b = r[base + classes + c];
-        int e = Q16.add(a >= b ? a : b, biasQ16[c]);
-        evidence[c] = e;
-        if (e > best) {
-          second = best;
-          best = e;
-          bestClass = c;
-        } else if (e > second) {
-          second = e;
-        }
-      }
-      java.util.Arrays.fill(r, base, base + channels, 0);
-      if (observer != null) {
-        observer.evidence(k, cell % cellsX, cell / cellsX, evidence);
-      }
-      int margin = Q16.sub(best, second);
-      if (margin >= marginQ16) {
-        emit(cell, tEnd, bestClass, best, margin, actBase, out);
-      }
-      if (lastBin[cell] > oldest) {
-        active[keep++] = cell;
-      } else {
-        isActive[cell] = false;
-      }
-    }
-    activeCount = keep;
-  }
-
-  private void emit(int cell, long tUs, int cls, int evidenceQ16, int margin, int actBase, MotionOutputs out) {
-    spikeTotals[cls]++;
-    activity[cls]++;
-    activityCounts[actBase + cls]++;
-    int n = out.spikeCount;
-    if (n >= out.spikeX.length) {
-      out.spikesDropped++;
-      spikesDroppedTotal++;
-      return;
-    }
-    out.spikeX[n] = centreX[cell % cellsX];
-    out.spikeY[n] = centreY[cell / cellsX];
-    out.spikeTUs[n] = tUs;
-    out.spikeClass[n] = cls;
-    out.spikeEvidenceQ16[n] = evidenceQ16;
-    out.spikeMarginQ16[n] = margin;
-    out.spikeCount = n + 1;
+    return sum;
   }
 
   private void publish(MotionOutputs out) {
-    System.arraycopy(activity, 0, out.activity, 0, classes);
-    System.arraycopy(spikeTotals, 0, out.spikeTotals, 0, classes);
+    System.arraycopy(neurons.activity, 0, out.activity, 0, classes);
+    System.arraycopy(neurons.spikeTotals, 0, out.spikeTotals, 0, classes);
     out.eventsProcessed = eventsProcessed;
     out.eventsOutOfRange = eventsOutOfRange;
     out.eventsOutOfOrder = eventsOutOfOrder;
     out.eventsClamped = eventsClamped;
-    out.saturations = ring.saturations;
-    out.spikesDroppedTotal = spikesDroppedTotal;
+    out.saturations = neurons.saturations;
+    out.spikesDroppedTotal = neurons.spikesDroppedTotal;
     out.currentBin = curBin;
   }
 }

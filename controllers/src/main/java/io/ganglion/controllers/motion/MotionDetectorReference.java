@@ -2,28 +2,35 @@ package io.ganglion.controllers.motion;
 
 import io.ganglion.controllers.fixed.Q16;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The motion detector in double precision, written from the definition: it keeps the events of
- * the last D bins and, at each bin boundary, sums for every neuron over the events in its window
+ * the last D bins and, at each new event (x, y, p, bin b), finds for every pixel of the K x K
+ * window centred on it and each polarity q the latest event there (the event itself included),
+ * and sums
  *
  * <pre>
- *   E_c(X, Y, k) = max( sum_e w_c(p_e, k - b_e, dy_e, dx_e), sum_e w_c(1 - p_e, k - b_e, dy_e, dx_e) ) + bias_c
+ *   E_c = bias_c + sum w_c(q xor p, b - b_e, v + R, u + R)   over those with b - b_e &lt; D
+ *   V_c(cell, k) = lambda^(k - k_last) V_c(cell, k_last) + sum of E_c over the cell's events of bin k
  * </pre>
  *
- * then applies the same winner-take-all and margin as {@link MotionDetector}, with the same time
- * rules (bins, tolerance, clamping, dropping). Slow (every readout walks every event of the
- * window and every cell) and allocating: for tests and tools, not the firmware.
+ * At the end of each bin it reads out the neurons of the cells that received events, with the same
+ * winner-take-all, margin and shift-down as {@link MotionDetector} (floored at -16384), and the
+ * same time rules (bins, tolerance, clamping, dropping). Slow (every event scans the history) and
+ * allocating: for tests and tools, not the firmware.
  */
 public final class MotionDetectorReference {
 
-  /** A spike: window centre, readout time, class, evidence and margin. */
+  /** A spike: cell centre, end of the bin, class, the neuron's evidence and margin. */
   public record Spike(int x, int y, long tUs, int classIndex, double evidence, double margin) {}
 
-  /** One neuron's evidence (after max and bias) at one readout. */
+  /** One event's layer evidence. */
+  public record EventEvidence(long tUs, int x, int y, double[] evidence) {}
+
+  /** One neuron readout at the end of bin {@code bin}, before the spike decision. */
   public record Readout(long bin, int cellX, int cellY, double[] evidence) {}
 
   private record Ev(int x, int y, int polarity, long bin) {}
@@ -36,10 +43,12 @@ public final class MotionDetectorReference {
   private final int height;
   private final double spikeMargin;
   private final long toleranceUs;
-  private final int cellsX;
-  private final int cellsY;
   private final List<Ev> history = new ArrayList<>();
+  private final Map<Integer, double[]> neurons = new HashMap<>();
+  private final Map<Integer, Long> neuronBins = new HashMap<>();
+  private final java.util.TreeSet<Integer> touched = new java.util.TreeSet<>();
   private final List<Spike> spikes = new ArrayList<>();
+  private final List<EventEvidence> events = new ArrayList<>();
   private final List<Readout> readouts = new ArrayList<>();
   private boolean started;
   private long curBin;
@@ -66,8 +75,6 @@ public final class MotionDetectorReference {
     this.height = heightPx;
     this.spikeMargin = spikeMargin;
     this.toleranceUs = backwardsToleranceUs;
-    this.cellsX = g.cellsAcross(widthPx);
-    this.cellsY = g.cellsAcross(heightPx);
   }
 
   /** A reference with exactly the fixed-point kernel's values and the detector config's settings. */
@@ -107,10 +114,87 @@ public final class MotionDetectorReference {
       latestTUs = tUs;
       moveTo(tUs / g.binUs());
     }
-    history.add(new Ev(x, y, polarity, curBin));
+    long bin = curBin;
+    history.removeIf(e -> bin - e.bin >= g.delays());
+    history.add(new Ev(x, y, polarity, bin));
+    // The latest event of each (pixel, polarity): the last one added.
+    Map<Long, Long> latest = new HashMap<>();
+    for (Ev e : history) {
+      latest.put(((long) e.y * width + e.x) * 2 + e.polarity, e.bin);
+    }
+    int r = g.radius();
+    double[] e = biases.clone();
+    for (int v = -r; v <= r; v++) {
+      for (int u = -r; u <= r; u++) {
+        int px = x + u;
+        int py = y + v;
+        if (px < 0 || px >= width || py < 0 || py >= height) {
+          continue;
+        }
+        for (int q = 0; q < 2; q++) {
+          Long be = latest.get(((long) py * width + px) * 2 + q);
+          if (be == null || bin - be >= g.delays()) {
+            continue;
+          }
+          int f = g.featureIndex(q ^ polarity, (int) (bin - be), v + r, u + r);
+          for (int c = 0; c < classes; c++) {
+            e[c] += weights[f * classes + c];
+          }
+        }
+      }
+    }
+    events.add(new EventEvidence(latestTUs, x, y, e));
+    int cell = (y / g.cellSize()) * g.cellsAcross(width) + x / g.cellSize();
+    double[] n = neurons.computeIfAbsent(cell, k -> new double[classes]);
+    Long last = neuronBins.put(cell, bin);
+    if (last == null || last != bin) {
+      double decay = last == null ? 0.0 : g.decay(bin - last);
+      for (int c = 0; c < classes; c++) {
+        n[c] *= decay;
+      }
+    }
+    for (int c = 0; c < classes; c++) {
+      n[c] += e[c];
+    }
+    touched.add(cell);
   }
 
-  /** Moves the clock to {@code tUs} without an event. */
+  private void moveTo(long bin) {
+    if (bin == curBin) {
+      return;
+    }
+    int cellsX = g.cellsAcross(width);
+    for (int cell : touched) {
+      double[] n = neurons.get(cell);
+      int best = 0;
+      for (int c = 0; c < classes; c++) {
+        if (n[c] > n[best]) {
+          best = c;
+        }
+      }
+      double second = Double.NEGATIVE_INFINITY;
+      for (int c = 0; c < classes; c++) {
+        if (c != best) {
+          second = Math.max(second, n[c]);
+        }
+      }
+      readouts.add(new Readout(curBin, cell % cellsX, cell / cellsX, n.clone()));
+      if (n[best] - second >= spikeMargin) {
+        int s = g.cellSize();
+        int cx = Math.min(width - 1, (cell % cellsX) * s + (s - 1) / 2);
+        int cy = Math.min(height - 1, (cell / cellsX) * s + (s - 1) / 2);
+        spikes.add(new Spike(cx, cy, (curBin + 1) * g.binUs(), best, n[best], n[best] - second));
+      }
+      double top = n[best];
+      for (int c = 0; c < classes; c++) {
+        n[c] = Math.max(n[c] - top, -16384.0);
+      }
+    }
+    touched.clear();
+    curBin = bin;
+  }
+
+  /** Moves the clock to {@code tUs} without an event (no effect on the evidence). */
   public void advanceTo(long tUs) {
     if (started && tUs > latestTUs && tUs <= MotionDetector.MAX_TIME_US) {
       latestTUs = tUs;
@@ -118,83 +202,21 @@ public final class MotionDetectorReference {
     }
   }
 
-  /** Reads out the D bins after the latest event (end of stream). */
+  /** End of stream: reads out the current bin as if time had reached its end. */
   public void flush() {
     if (started) {
-      moveTo(curBin + g.delays());
+      advanceTo((curBin + 1) * g.binUs());
     }
   }
 
-  private void moveTo(long bin) {
-    for (long k = curBin; k < bin && k < curBin + g.delays(); k++) {
-      readout(k);
-    }
-    curBin = Math.max(curBin, bin);
-    long oldest = curBin - g.delays() + 1;
-    history.removeIf(e -> e.bin < oldest);
-  }
-
-  private void readout(long k) {
-    int d = g.delays();
-    int k2 = g.kernelSize();
-    Map<Integer, double[]> sums = new TreeMap<>();
-    for (Ev e : history) {
-      long delay = k - e.bin;
-      if (delay < 0 || delay >= d) {
-        continue;
-      }
-      for (int cy = 0; cy < cellsY; cy++) {
-        int dy = e.y - g.windowStart(cy);
-        if (dy < 0 || dy >= k2) {
-          continue;
-        }
-        for (int cx = 0; cx < cellsX; cx++) {
-          int dx = e.x - g.windowStart(cx);
-          if (dx < 0 || dx >= k2) {
-            continue;
-          }
-          double[] s = sums.computeIfAbsent(cy * cellsX + cx, key -> new double[2 * classes]);
-          int direct = g.featureIndex(e.polarity, (int) delay, dy, dx);
-          int swapped = g.featureIndex(1 - e.polarity, (int) delay, dy, dx);
-          for (int c = 0; c < classes; c++) {
-            s[c] += weights[direct * classes + c];
-            s[classes + c] += weights[swapped * classes + c];
-          }
-        }
-      }
-    }
-    for (Map.Entry<Integer, double[]> entry : sums.entrySet()) {
-      int cell = entry.getKey();
-      double[] s = entry.getValue();
-      double[] ev = new double[classes];
-      int best = 0;
-      for (int c = 0; c < classes; c++) {
-        ev[c] = Math.max(s[c], s[classes + c]) + biases[c];
-        if (ev[c] > ev[best]) {
-          best = c;
-        }
-      }
-      double second = Double.NEGATIVE_INFINITY;
-      for (int c = 0; c < classes; c++) {
-        if (c != best) {
-          second = Math.max(second, ev[c]);
-        }
-      }
-      int cx = cell % cellsX;
-      int cy = cell / cellsX;
-      readouts.add(new Readout(k, cx, cy, ev));
-      double margin = ev[best] - second;
-      if (margin >= spikeMargin) {
-        int x = Math.min(width - 1, Math.max(0, g.cellCentre(cx)));
-        int y = Math.min(height - 1, Math.max(0, g.cellCentre(cy)));
-        spikes.add(new Spike(x, y, (k + 1) * g.binUs(), best, ev[best], margin));
-      }
-    }
-  }
-
-  /** Every spike so far, readout by readout, neurons in row-major order within a readout. */
+  /** Every spike so far: readout by readout, cells in increasing index within a readout. */
   public List<Spike> spikes() {
     return spikes;
+  }
+
+  /** Every accepted event's layer evidence, in order. */
+  public List<EventEvidence> events() {
+    return events;
   }
 
   /** Every neuron readout so far (same order as the spikes). */

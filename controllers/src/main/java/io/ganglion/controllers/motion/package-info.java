@@ -7,7 +7,7 @@
  * {@link io.ganglion.controllers.motion.MotionDetectorReference} its double-precision reference
  * written from the definition, for tests. Both run a {@link
  * io.ganglion.controllers.motion.MotionKernel} (weights) of a {@link
- * io.ganglion.controllers.motion.MotionGeometry} (delays, bin width, kernel size, stride). The
+ * io.ganglion.controllers.motion.MotionGeometry} (delays, bin width, kernel radius, output cell, leak). The
  * equations, the choice of geometry and its cost: {@code docs/motion.md}.
  */
 package io.ganglion.controllers.motion;

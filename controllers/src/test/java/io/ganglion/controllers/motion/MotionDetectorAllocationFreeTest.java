@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 /** The event path is a hot path: a step allocates nothing, with spikes, faults, sparse or dense. */
 class MotionDetectorAllocationFreeTest {
 
-  private static final MotionGeometry GEOMETRY = new MotionGeometry(8, 1_000, 8, 8);
+  private static final MotionGeometry GEOMETRY = new MotionGeometry(8, 1_000, 2, 8, 20_000);
 
   private static void assertStepAllocatesNothing(String what, MotionDetectorConfig config, MotionInputs stream) {
     MotionKernel kernel = MotionTestSupport.randomKernel(3, GEOMETRY, 12);

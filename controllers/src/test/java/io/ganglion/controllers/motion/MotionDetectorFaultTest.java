@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** Data never makes the detector throw: bad events are dropped, flagged and counted. */
 class MotionDetectorFaultTest {
 
-  private static final MotionGeometry G = new MotionGeometry(4, 1_000, 4, 4);
+  private static final MotionGeometry G = new MotionGeometry(4, 1_000, 1, 4, 20_000);
 
   private static MotionDetector detector() {
     return new MotionDetector(MotionTestSupport.randomKernel(1, G, 3), MotionDetectorConfig.of(16, 12));
@@ -73,18 +73,32 @@ class MotionDetectorFaultTest {
   @Test
   void evidenceSaturatesInsteadOfWrapping() {
     double[] w = new double[G.featureCount() * 2];
-    java.util.Arrays.fill(w, 30_000.0);
-    MotionKernel big = MotionKernel.quantize(G, MotionTestSupport.classes(2), w, new double[] {0, -30_000});
+    for (int f = 0; f < G.featureCount(); f++) {
+      w[f * 2] = 30_000.0; // class 0 only
+    }
+    MotionKernel big = MotionKernel.quantize(G, MotionTestSupport.classes(2), w, new double[2]);
     MotionDetector det = new MotionDetector(big, MotionDetectorConfig.of(4, 4));
-    int[] seen = {0};
-    det.setEvidenceObserver((bin, cx, cy, e) -> seen[0] = e[0]);
+    int[] event = {0};
+    int[] readout = {0};
+    det.setEvidenceObserver(new EvidenceObserver() {
+      @Override
+      public void event(long tUs, int x, int y, int[] e) {
+        event[0] = e[0];
+      }
+
+      @Override
+      public void readout(long bin, int cellX, int cellY, int[] v) {
+        readout[0] = v[0] - v[1];
+      }
+    });
     MotionInputs in = new MotionInputs(3);
     in.set(0, 1, 1, 0, true).set(1, 2, 2, 10, true).set(2, 3, 3, 20, true);
     in.count = 3;
     in.advanceToUs = 1_000;
     MotionOutputs out = det.newOutputs();
     det.step(in, out);
-    assertEquals(Q16.MAX, seen[0], "3 x 30000 saturates at the Q16.16 maximum, not wrapped to negative");
+    assertEquals(Q16.MAX, event[0], "the third event sees itself and (2, 2): 2 x 30000 saturates at the Q16.16 maximum, not wrapped to negative");
+    assertTrue(readout[0] > 0, "the neuron's class 0 still leads after saturating: " + readout[0]);
     assertTrue((out.faultFlags & FaultFlags.INTERNAL_SATURATION) != 0);
     assertTrue(out.saturations > 0);
   }
@@ -110,13 +124,27 @@ class MotionDetectorFaultTest {
   }
 
   @Test
-  void aLongGapReadsOutOnlyTheBinsThatHoldEvidence() {
+  void aLongGapForgetsThePastWithoutReadingOutEmptyBins() {
     MotionDetector det = detector();
     int[] reads = {0};
-    det.setEvidenceObserver((bin, cx, cy, e) -> reads[0]++);
+    int[] last = new int[3];
+    det.setEvidenceObserver(new EvidenceObserver() {
+      @Override
+      public void event(long tUs, int x, int y, int[] e) {
+        System.arraycopy(e, 0, last, 0, 3);
+      }
+
+      @Override
+      public void readout(long bin, int cellX, int cellY, int[] v) {
+        reads[0]++;
+      }
+    });
     MotionOutputs out = det.newOutputs();
     det.event(1, 1, 1_000, 1, out);
-    det.event(1, 1, Long.MAX_VALUE / 2, 1, out); // an absurd jump forward: D readouts, not 10^15
-    assertEquals(4, reads[0]);
+    int[] alone = last.clone();
+    det.event(1, 1, Long.MAX_VALUE / 4, 1, out); // an absurd jump forward: one readout (bin 1), not 10^15
+    assertEquals(1, reads[0]);
+    assertEquals(java.util.Arrays.toString(alone), java.util.Arrays.toString(last),
+        "the earlier event is far older than D bins: the later one sees only itself");
   }
 }

@@ -1,8 +1,8 @@
 package io.ganglion.sim.motion;
 
+import io.ganglion.controllers.motion.EvidenceObserver;
 import io.ganglion.controllers.motion.MotionDetector;
 import io.ganglion.controllers.motion.MotionDetectorConfig;
-import io.ganglion.controllers.motion.MotionGeometry;
 import io.ganglion.controllers.motion.MotionKernel;
 import io.ganglion.controllers.motion.MotionOutputs;
 import io.ganglion.drivers.events.EventBuffer;
@@ -14,18 +14,21 @@ import java.util.List;
 import java.util.function.IntConsumer;
 
 /**
- * Accuracy of a motion detector on labelled movies, three ways:
+ * Accuracy of a motion detector on labelled movies, four ways:
  *
  * <ul>
- *   <li><b>per movie</b>: the movie's dominant class (most output spikes over the whole movie;
- *       ties to the lower class; no spike = wrong) equals its true class;
- *   <li><b>per spike</b>: an output spike's class equals the true class at its time;
- *   <li><b>per readout</b>: at every neuron readout (spiking or not), argmax of the evidence equals
- *       the true class (the paper's per-sample accuracy, before the spike margin).
+ *   <li><b>per event</b>: at every event, the argmax of the layer's evidence E_c (the paper's
+ *       B_c at that event) is the true class (the per-sample accuracy of the layer alone);
+ *   <li><b>per readout</b>: at every output-neuron readout (a cell that received events in a bin),
+ *       the argmax of V_c is the true class at the bin's end, spiking or not;
+ *   <li><b>per spike</b>: an output spike's class is the true class at its time; the spikes'
+ *       <b>coverage</b> is spikes / readouts (the threshold's accuracy-coverage trade-off);
+ *   <li><b>per movie</b>: the movie's dominant class (most spikes; ties to the lower class; no
+ *       spike = wrong) is its true class.
  * </ul>
  *
- * {@link #fixedPoint} runs the firmware's {@link MotionDetector}; {@link #floatingPoint} computes
- * the same readouts and spikes from the definition with the model's double weights.
+ * {@link #fixedPoint} runs the firmware's {@link MotionDetector}; {@link #floatingPoint} the same
+ * arithmetic in double with the model's weights ({@link MotionFloatDetector}).
  */
 public final class MotionEvaluation {
 
@@ -34,20 +37,29 @@ public final class MotionEvaluation {
   /** A movie with its events, generated once so that several detectors can be compared on it. */
   public record MovieEvents(MotionMovie movie, EventBuffer events) {}
 
-  /** Counts over a set of movies; {@code confusion[true][predicted]} per movie (predicted -1 = no spike: not counted). */
-  public record Result(int movies, int moviesCorrect, long spikes, long spikesCorrect, long readouts,
-      long readoutsCorrect, int[][] confusion) {
+  /** Counts over a set of movies; {@code confusion[true][predicted]} per movie (no spike: not counted). */
+  public record Result(int movies, int moviesCorrect, long events, long eventsCorrect, long readouts,
+      long readoutsCorrect, long spikes, long spikesCorrect, int[][] confusion) {
 
     public double movieAccuracy() {
       return movies == 0 ? Double.NaN : moviesCorrect / (double) movies;
+    }
+
+    public double eventAccuracy() {
+      return events == 0 ? Double.NaN : eventsCorrect / (double) events;
+    }
+
+    public double readoutAccuracy() {
+      return readouts == 0 ? Double.NaN : readoutsCorrect / (double) readouts;
     }
 
     public double spikeAccuracy() {
       return spikes == 0 ? Double.NaN : spikesCorrect / (double) spikes;
     }
 
-    public double readoutAccuracy() {
-      return readouts == 0 ? Double.NaN : readoutsCorrect / (double) readouts;
+    /** Spikes per readout: the fraction of readouts whose margin passed the threshold. */
+    public double spikeCoverage() {
+      return readouts == 0 ? Double.NaN : spikes / (double) readouts;
     }
   }
 
@@ -69,10 +81,12 @@ public final class MotionEvaluation {
     final int[][] confusion;
     int movies;
     int moviesCorrect;
-    long spikes;
-    long spikesCorrect;
+    long events;
+    long eventsCorrect;
     long readouts;
     long readoutsCorrect;
+    long spikes;
+    long spikesCorrect;
     final long[] perClass;
 
     Tally(int classes) {
@@ -85,15 +99,20 @@ public final class MotionEvaluation {
       java.util.Arrays.fill(perClass, 0);
     }
 
-    void spike(int cls, int truth) {
-      perClass[cls]++;
-      spikes++;
-      spikesCorrect += cls == truth ? 1 : 0;
+    void event(int argmax, int truth) {
+      events++;
+      eventsCorrect += argmax == truth ? 1 : 0;
     }
 
     void readout(int argmax, int truth) {
       readouts++;
       readoutsCorrect += argmax == truth ? 1 : 0;
+    }
+
+    void spike(int cls, int truth) {
+      perClass[cls]++;
+      spikes++;
+      spikesCorrect += cls == truth ? 1 : 0;
     }
 
     void endMovie(int truth) {
@@ -111,26 +130,39 @@ public final class MotionEvaluation {
     }
 
     Result result() {
-      return new Result(movies, moviesCorrect, spikes, spikesCorrect, readouts, readoutsCorrect, confusion);
+      return new Result(movies, moviesCorrect, events, eventsCorrect, readouts, readoutsCorrect, spikes, spikesCorrect,
+          confusion);
     }
+  }
+
+  private static int argmax(int[] e) {
+    int best = 0;
+    for (int c = 1; c < e.length; c++) {
+      best = e[c] > e[best] ? c : best;
+    }
+    return best;
   }
 
   /** The fixed-point detector running {@code kernel} with {@code spikeMargin} on every movie. */
   public static Result fixedPoint(MotionKernel kernel, double spikeMargin, List<MovieEvents> movies) {
     Tally tally = new Tally(kernel.classCount());
+    long binUs = kernel.geometry().binUs();
     for (MovieEvents me : movies) {
       MotionMovie m = me.movie();
       MotionTrack track = m.track();
       MotionDetectorConfig config = MotionDetectorConfig.of(m.size().width(), m.size().height())
           .withSpikeMargin(spikeMargin).withSpikeCapacity(1 << 14);
       MotionDetector det = new MotionDetector(kernel, config);
-      long binUs = kernel.geometry().binUs();
-      det.setEvidenceObserver((bin, cx, cy, e) -> {
-        int best = 0;
-        for (int c = 1; c < e.length; c++) {
-          best = e[c] > e[best] ? c : best;
+      det.setEvidenceObserver(new EvidenceObserver() {
+        @Override
+        public void event(long tUs, int x, int y, int[] e) {
+          tally.event(argmax(e), track.classAt(tUs));
         }
-        tally.readout(best, track.classAt((bin + 1) * binUs - 1));
+
+        @Override
+        public void readout(long bin, int cellX, int cellY, int[] v) {
+          tally.readout(argmax(v), track.classAt((bin + 1) * binUs - 1));
+        }
       });
       MotionOutputs out = det.newOutputs();
       tally.startMovie();
@@ -156,61 +188,34 @@ public final class MotionEvaluation {
     out.spikeCount = 0;
   }
 
-  /** The model's double weights, same readouts and spike rule, computed from the event windows. */
+  /** The model's double weights, same events, readouts and spike rule ({@link MotionFloatDetector}). */
   public static Result floatingPoint(MotionModel model, List<MovieEvents> movies) {
-    int classes = model.classCount();
-    MotionGeometry g = model.geometry();
-    double[] w = model.weights();
-    double[] bias = model.biases();
-    int half = g.featureCount() / 2;
-    Tally tally = new Tally(classes);
-    double[] a = new double[classes];
-    double[] b = new double[classes];
-    int[] features = new int[1 << 12];
+    Tally tally = new Tally(model.classCount());
+    long binUs = model.geometry().binUs();
     for (MovieEvents me : movies) {
       MotionMovie m = me.movie();
       MotionTrack track = m.track();
-      MotionWindows windows = MotionWindows.of(g, m.size().width(), m.size().height(), me.events());
       tally.startMovie();
-      for (int r = 0; r < windows.readouts(); r++) {
-        int truth = track.classAt(windows.readoutTimeUs(r) - 1);
-        for (int cell = 0; cell < windows.cells(); cell++) {
-          int size = windows.windowEvents(cell, r);
-          if (size == 0) {
-            continue;
-          }
-          if (size > features.length) {
-            features = new int[Integer.highestOneBit(size) * 2];
-          }
-          int n = windows.features(cell, r, features);
-          java.util.Arrays.fill(a, 0);
-          java.util.Arrays.fill(b, 0);
-          for (int j = 0; j < n; j++) {
-            int f = features[j];
-            int direct = f * classes;
-            int swapped = (f < half ? f + half : f - half) * classes;
-            for (int c = 0; c < classes; c++) {
-              a[c] += w[direct + c];
-              b[c] += w[swapped + c];
+      MotionFloatDetector.run(model, m.size().width(), m.size().height(), me.events(),
+          new MotionFloatDetector.Listener() {
+            @Override
+            public void event(long tUs, int x, int y, double[] e) {
+              int best = 0;
+              for (int c = 1; c < e.length; c++) {
+                best = e[c] > e[best] ? c : best;
+              }
+              tally.event(best, track.classAt(tUs));
             }
-          }
-          int best = 0;
-          for (int c = 0; c < classes; c++) {
-            a[c] = Math.max(a[c], b[c]) + bias[c];
-            best = a[c] > a[best] ? c : best;
-          }
-          double second = Double.NEGATIVE_INFINITY;
-          for (int c = 0; c < classes; c++) {
-            if (c != best) {
-              second = Math.max(second, a[c]);
+
+            @Override
+            public void readout(long bin, int cellX, int cellY, double[] v, int best, double margin) {
+              int truth = track.classAt((bin + 1) * binUs - 1);
+              tally.readout(best, truth);
+              if (margin >= model.spikeMargin()) {
+                tally.spike(best, truth);
+              }
             }
-          }
-          tally.readout(best, truth);
-          if (a[best] - second >= model.spikeMargin()) {
-            tally.spike(best, truth);
-          }
-        }
-      }
+          });
       tally.endMovie(m.classIndex());
     }
     return tally.result();

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Accuracy against sparsity: the trained model pruned to each kept fraction (largest |w| kept),
- * fine-tuned with its zeros frozen, its spike margin set again on the training samples, then
+ * fine-tuned with its zeros frozen, its spike margin set again on the calibration movies, then
  * evaluated on held-out movies in fixed and floating point.
  */
 public final class MotionPruningSweep {
@@ -24,7 +24,8 @@ public final class MotionPruningSweep {
     MotionModel full = trained.model();
     for (double keep : keeps) {
       MotionModel m = keep >= 1 ? full
-          : MotionTraining.prune(full, trained.samples(), MotionPruning.keepCount(keep, full.weightCount()),
+          : MotionTraining.prune(full, trained.samples(), trained.calibration(),
+              MotionPruning.keepCount(keep, full.weightCount()),
               fineTuneEpochs, trainer, listener == null ? null
                   : (phase, done, total) -> listener.progress(phase + " at " + (100 * keep) + "%", done, total));
       MotionEvaluation.Result fixed = MotionEvaluation.fixedPoint(m.toKernel(), m.spikeMargin(), heldOut);

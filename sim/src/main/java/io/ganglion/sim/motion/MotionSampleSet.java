@@ -3,14 +3,14 @@ package io.ganglion.sim.motion;
 import java.util.Arrays;
 
 /**
- * Labelled training samples: each is one neuron window (its events as feature indices, see
- * {@link MotionWindows#features}) and the true class at its readout. Grows as samples are added;
- * stored compactly (2 bytes per event).
+ * Labelled training samples: each is one event's layer input (the feature indices of its K x K
+ * window, see {@link MotionEventFeatures}) and the true class at its time. Grows as samples are
+ * added; 4 bytes per feature.
  */
 public final class MotionSampleSet {
 
   private int[] offsets = new int[1025];
-  private char[] features = new char[1 << 16];
+  private int[] features = new int[1 << 16];
   private int[] labels = new int[1024];
   private int count;
 
@@ -25,10 +25,10 @@ public final class MotionSampleSet {
       features = Arrays.copyOf(features, Math.max(features.length * 2, start + n));
     }
     for (int i = 0; i < n; i++) {
-      if (f[i] < 0 || f[i] > Character.MAX_VALUE) {
-        throw new IllegalArgumentException("feature index " + f[i] + " does not fit the sample store");
+      if (f[i] < 0) {
+        throw new IllegalArgumentException("feature index " + f[i] + " is negative");
       }
-      features[start + i] = (char) f[i];
+      features[start + i] = f[i];
     }
     labels[count] = label;
     offsets[count + 1] = start + n;
@@ -54,7 +54,7 @@ public final class MotionSampleSet {
   }
 
   /** The shared feature store (read only). */
-  char[] featureStore() {
+  int[] featureStore() {
     return features;
   }
 

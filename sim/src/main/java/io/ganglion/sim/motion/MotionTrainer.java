@@ -5,19 +5,18 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * Supervised training of the detector's kernels: multinomial logistic (softmax) regression on its
- * evidence. For a sample window with features f_1..f_n (one per event),
+ * Supervised training of the detector's kernels: multinomial logistic (softmax) regression on the
+ * layer's evidence at an event. For a sample event with features f_1..f_n (one per earlier event
+ * in its kernel window, the event itself included),
  *
  * <pre>
- *   A_c = sum_j w(f_j, c),   B_c = sum_j w(swap(f_j), c)       (direct and polarity-swapped)
- *   z_c = max(A_c, B_c) + b_c,   p = softmax(z),   loss = -log p_y + l2/2 |w|^2
- *   d loss / d z_c = p_c - [c = y], routed to w(f_j, c) if A_c &gt;= B_c, else to w(swap(f_j), c)
+ *   z_c = sum_j w(f_j, c) + b_c,   p = softmax(z),   loss = -log p_y + l2/2 |w|^2
+ *   d loss / d w(f_j, c) = p_c - [c = y],   d loss / d b_c = p_c - [c = y]
  * </pre>
  *
- * (the max is the detector's polarity-swap symmetry; its subgradient goes to the branch that
- * won). Adam over mini-batches in an order shuffled per epoch from the seed. Single-threaded and
- * in a fixed operation order, with {@link StrictMath#exp}: the same samples and config give the
- * same weights bit for bit on every JVM.
+ * Adam over mini-batches in an order shuffled per epoch from the seed. Single-threaded and in a
+ * fixed operation order, with {@link StrictMath#exp}: the same samples and config give the same
+ * weights bit for bit on every JVM.
  */
 public final class MotionTrainer {
 
@@ -30,9 +29,8 @@ public final class MotionTrainer {
     default void epoch(int epoch, double meanLoss, double runningAccuracy) {}
   }
 
-  /** The fitted weights (feature-major, F x C), biases, spike margin and training accuracy. */
-  public record Result(double[] weights, double[] biases, double spikeMargin, double trainAccuracy,
-      double[] epochLoss) {}
+  /** The fitted weights (feature-major, F x C), biases and training accuracy (argmax on the samples). */
+  public record Result(double[] weights, double[] biases, double trainAccuracy, double[] epochLoss) {}
 
   private static final double BETA1 = 0.9;
   private static final double BETA2 = 0.999;
@@ -49,8 +47,6 @@ public final class MotionTrainer {
   private final double[] vW;
   private final double[] mB;
   private final double[] vB;
-  private final double[] a;
-  private final double[] bs;
   private final double[] z;
   private final double[] p;
   private long adamStep;
@@ -74,8 +70,6 @@ public final class MotionTrainer {
     vW = new double[n];
     mB = new double[classes];
     vB = new double[classes];
-    a = new double[classes];
-    bs = new double[classes];
     z = new double[classes];
     p = new double[classes];
   }
@@ -88,6 +82,18 @@ public final class MotionTrainer {
     double halfWidth = config.initScale() * Math.sqrt(3); // uniform with standard deviation initScale
     for (int i = 0; i < t.w.length; i++) {
       t.w[i] = (init.nextDouble() * 2 - 1) * halfWidth;
+    }
+    if (!config.trainBiases()) {
+      // No class prior at all: the event's own feature (present at every event) would act as a
+      // per-event bias, so it is held at 0 with the biases. An event without neighbours then adds
+      // nothing, and the evidence does not depend on the event rate's share of isolated events.
+      boolean[] frozen = new boolean[t.w.length];
+      int self = g.selfFeature();
+      for (int k = 0; k < classes; k++) {
+        frozen[self * classes + k] = true;
+        t.w[self * classes + k] = 0;
+      }
+      t.freeze(frozen);
     }
     return t.run(samples, config, listener);
   }
@@ -102,34 +108,44 @@ public final class MotionTrainer {
     double[] w0 = pruned.weights();
     System.arraycopy(w0, 0, t.w, 0, w0.length);
     System.arraycopy(pruned.biases(), 0, t.b, 0, t.b.length);
-    t.frozenZero = new boolean[w0.length];
-    int nonZero = 0;
+    boolean[] frozen = new boolean[w0.length];
     for (int i = 0; i < w0.length; i++) {
-      t.frozenZero[i] = w0[i] == 0;
-      nonZero += w0[i] == 0 ? 0 : 1;
+      frozen[i] = w0[i] == 0;
     }
-    // Rows of free weights: the forward and backward passes then cost ~ the non-zero weights.
-    int c = t.classes;
-    t.rowStart = new int[t.features + 1];
-    t.rowClass = new int[nonZero];
-    t.free = new int[nonZero];
+    t.freeze(frozen);
+    return t.run(samples, config, listener);
+  }
+
+  /**
+   * Holds the weights marked {@code frozen} (all 0) where they are: they get no updates, and the
+   * forward and backward passes walk rows of the free weights only (cost ~ the free weights).
+   */
+  private void freeze(boolean[] frozen) {
+    frozenZero = frozen;
+    int nonZero = 0;
+    for (boolean f : frozen) {
+      nonZero += f ? 0 : 1;
+    }
+    int c = classes;
+    rowStart = new int[features + 1];
+    rowClass = new int[nonZero];
+    free = new int[nonZero];
     int n = 0;
-    for (int f = 0; f < t.features; f++) {
-      t.rowStart[f] = n;
+    for (int f = 0; f < features; f++) {
+      rowStart[f] = n;
       for (int k = 0; k < c; k++) {
-        if (!t.frozenZero[f * c + k]) {
-          t.free[n] = f * c + k;
-          t.rowClass[n++] = k;
+        if (!frozen[f * c + k]) {
+          free[n] = f * c + k;
+          rowClass[n++] = k;
         }
       }
     }
-    t.rowStart[t.features] = n;
-    return t.run(samples, config, listener);
+    rowStart[features] = n;
   }
 
   private Result run(MotionSampleSet samples, MotionTrainerConfig config, Listener listener) {
     if (samples.size() == 0) {
-      throw new IllegalArgumentException("no training samples: the movies produced no events in the neuron windows");
+      throw new IllegalArgumentException("no training samples: the movies produced no usable events");
     }
     Listener l = listener == null ? new Listener() {} : listener;
     MotionTrainer t = this;
@@ -166,53 +182,34 @@ public final class MotionTrainer {
       epochLoss[epoch] = lossSum / n;
       l.epoch(epoch, epochLoss[epoch], correct / (double) n);
     }
-    // Final pass: accuracy and margins with the final weights.
-    double[] margins = new double[n];
+    // Final pass: accuracy with the final weights.
     int correct = 0;
     for (int s = 0; s < n; s++) {
       t.forward(samples, s);
       correct += t.argmax() == samples.label(s) ? 1 : 0;
-      margins[s] = t.margin();
     }
-    Arrays.sort(margins);
-    double spikeMargin = Math.max(0, margins[(int) Math.floor(config.spikeQuantile() * (n - 1))]);
-    return new Result(t.w.clone(), t.b.clone(), spikeMargin, correct / (double) n, epochLoss);
+    return new Result(t.w.clone(), t.b.clone(), correct / (double) n, epochLoss);
   }
 
-  private int swap(int f) {
-    int half = features / 2;
-    return f < half ? f + half : f - half;
-  }
-
-  /** A_c, B_c and z_c of sample s. */
+  /** z_c of sample s. */
   private void forward(MotionSampleSet samples, int s) {
-    char[] f = samples.featureStore();
+    int[] f = samples.featureStore();
     int c = classes;
-    Arrays.fill(a, 0);
-    Arrays.fill(bs, 0);
+    System.arraycopy(b, 0, z, 0, c);
     if (rowStart != null) {
       for (int j = samples.start(s); j < samples.end(s); j++) {
-        int direct = f[j];
-        int swapped = swap(direct);
-        for (int r = rowStart[direct]; r < rowStart[direct + 1]; r++) {
-          a[rowClass[r]] += w[direct * c + rowClass[r]];
-        }
-        for (int r = rowStart[swapped]; r < rowStart[swapped + 1]; r++) {
-          bs[rowClass[r]] += w[swapped * c + rowClass[r]];
+        int row = f[j];
+        for (int r = rowStart[row]; r < rowStart[row + 1]; r++) {
+          z[rowClass[r]] += w[row * c + rowClass[r]];
         }
       }
     } else {
       for (int j = samples.start(s); j < samples.end(s); j++) {
-        int direct = f[j] * c;
-        int swapped = swap(f[j]) * c;
+        int row = f[j] * c;
         for (int k = 0; k < c; k++) {
-          a[k] += w[direct + k];
-          bs[k] += w[swapped + k];
+          z[k] += w[row + k];
         }
       }
-    }
-    for (int k = 0; k < c; k++) {
-      z[k] = Math.max(a[k], bs[k]) + b[k];
     }
   }
 
@@ -224,17 +221,6 @@ public final class MotionTrainer {
       }
     }
     return best;
-  }
-
-  private double margin() {
-    int best = argmax();
-    double second = Double.NEGATIVE_INFINITY;
-    for (int k = 0; k < classes; k++) {
-      if (k != best) {
-        second = Math.max(second, z[k]);
-      }
-    }
-    return z[best] - second;
   }
 
   /** Forward and backward for sample s; adds its gradient; returns its cross-entropy. */
@@ -253,32 +239,20 @@ public final class MotionTrainer {
       p[k] = p[k] / sum - (k == y ? 1 : 0); // d loss / d z_k
       gradB[k] += p[k];
     }
-    // Route each class's gradient to the branch that won its max: a[] and bs[] become the masks.
-    for (int k = 0; k < c; k++) {
-      boolean direct = a[k] >= bs[k];
-      a[k] = direct ? p[k] : 0;
-      bs[k] = direct ? 0 : p[k];
-    }
-    char[] f = samples.featureStore();
+    int[] f = samples.featureStore();
     if (rowStart != null) {
       for (int j = samples.start(s); j < samples.end(s); j++) {
-        int direct = f[j];
-        int swapped = swap(direct);
-        for (int r = rowStart[direct]; r < rowStart[direct + 1]; r++) {
-          gradW[direct * c + rowClass[r]] += a[rowClass[r]];
-        }
-        for (int r = rowStart[swapped]; r < rowStart[swapped + 1]; r++) {
-          gradW[swapped * c + rowClass[r]] += bs[rowClass[r]];
+        int row = f[j];
+        for (int r = rowStart[row]; r < rowStart[row + 1]; r++) {
+          gradW[row * c + rowClass[r]] += p[rowClass[r]];
         }
       }
       return loss;
     }
     for (int j = samples.start(s); j < samples.end(s); j++) {
-      int direct = f[j] * c;
-      int swapped = swap(f[j]) * c;
+      int row = f[j] * c;
       for (int k = 0; k < c; k++) {
-        gradW[direct + k] += a[k];
-        gradW[swapped + k] += bs[k];
+        gradW[row + k] += p[k];
       }
     }
     return loss;

@@ -10,10 +10,9 @@ package io.ganglion.sim.motion;
  * @param l2 weight decay on the kernel weights (not the biases): loss + l2/2 |w|^2 per sample, >= 0
  * @param seed seed of the initial weights and of the sample order
  * @param initScale standard deviation of the initial weights (uniform, centred), >= 0
- * @param spikeQuantile the spike margin is set to this quantile of the training samples' margins
- *     (winner minus runner-up evidence), in [0, 1): 0.5 = half of the neuron readouts spike
- * @param trainBiases false keeps the biases at 0: a neuron that saw few events then has evidence
- *     near 0 for every class (no spike) instead of the biases' preferred class
+ * @param spikeQuantile the spike margin is set to this quantile of the output neurons' readout
+ *     margins (winner minus runner-up) on calibration movies, in [0, 1): 0.5 = half of the readouts spike
+ * @param trainBiases false keeps the biases and the event's own feature (a per-event class prior) at 0
  */
 public record MotionTrainerConfig(int epochs, int batchSize, double learningRate, double l2, long seed,
     double initScale, double spikeQuantile, boolean trainBiases) {
@@ -40,9 +39,12 @@ public record MotionTrainerConfig(int epochs, int batchSize, double learningRate
     }
   }
 
-  /** 10 epochs, batches of 256, learning rate 0.01, l2 1e-4, init 0.01, spike quantile 0.5, biases trained. */
+  /**
+   * 10 epochs, batches of 256, learning rate 0.01, l2 1e-4, init 0.01, spike quantile 0.5, no
+   * class prior (biases and the event's own feature held at 0: see {@link MotionTrainer#train}).
+   */
   public static MotionTrainerConfig defaults(long seed) {
-    return new MotionTrainerConfig(10, 256, 0.01, 1e-4, seed, 0.01, 0.5, true);
+    return new MotionTrainerConfig(10, 256, 0.01, 1e-4, seed, 0.01, 0.5, false);
   }
 
   public MotionTrainerConfig withTrainBiases(boolean train) {

@@ -13,21 +13,26 @@ import java.util.List;
  *
  * @param movies the training movie settings (size, duration, classes, texture, sensor)
  * @param movieCount training movies (balanced over the classes: a multiple of the class count gives equal counts)
- * @param samplesPerMovie neuron windows drawn per movie
- * @param minWindowEvents windows with fewer events are not drawn
+ * @param samplesPerMovie events drawn per movie
+ * @param minFeatures events whose layer window holds fewer features (the event itself counts one) are not drawn
  * @param geometry the detector geometry
  * @param trainer optimiser settings (its seed also seeds the dataset and the sample choice)
  * @param keepFraction fraction of weights kept by magnitude pruning after training, in (0, 1]; 1 = no pruning
  * @param fineTuneEpochs epochs of fine-tuning the pruned weights (0 = none; ignored without pruning)
  * @param contrastThresholds the sensor contrast thresholds of the training movies: the movies are
  *     split evenly over them (higher thresholds give sparser events, as in real recordings)
+ * @param calibrationMoviesPerDataset the first movies of each training dataset on which the spike
+ *     margin is set (readouts of the output neurons)
  */
-public record MotionTrainingConfig(MotionMovieConfig movies, int movieCount, int samplesPerMovie, int minWindowEvents,
+public record MotionTrainingConfig(MotionMovieConfig movies, int movieCount, int samplesPerMovie, int minFeatures,
     MotionGeometry geometry, MotionTrainerConfig trainer, double keepFraction, int fineTuneEpochs,
-    List<Double> contrastThresholds) {
+    List<Double> contrastThresholds, int calibrationMoviesPerDataset) {
 
-  /** The default geometry: 16 delays of 2.5 ms (40 ms), 16 x 16 px windows tiling the sensor. */
-  public static final MotionGeometry DEFAULT_GEOMETRY = new MotionGeometry(16, 2_500, 16, 16);
+  /**
+   * The default geometry: 8 delays of 2 ms (16 ms), a 5 x 5 px kernel (radius 2), output cells of
+   * 16 x 16 px, leak 20 ms (docs/motion.md, "Geometry", for the trade-off).
+   */
+  public static final MotionGeometry DEFAULT_GEOMETRY = new MotionGeometry(8, 2_000, 2, 16, 20_000);
 
   /** Validates. */
   public MotionTrainingConfig {
@@ -40,8 +45,11 @@ public record MotionTrainingConfig(MotionMovieConfig movies, int movieCount, int
     if (samplesPerMovie < 1) {
       throw new IllegalArgumentException("samples per movie must be >= 1, got " + samplesPerMovie);
     }
-    if (minWindowEvents < 1) {
-      throw new IllegalArgumentException("minimum window events must be >= 1, got " + minWindowEvents);
+    if (minFeatures < 1) {
+      throw new IllegalArgumentException("minimum features must be >= 1, got " + minFeatures);
+    }
+    if (calibrationMoviesPerDataset < 1) {
+      throw new IllegalArgumentException("calibration movies must be >= 1 per dataset, got " + calibrationMoviesPerDataset);
     }
     if (!(keepFraction > 0 && keepFraction <= 1)) {
       throw new IllegalArgumentException("keep fraction must be in (0, 1], got " + keepFraction);
@@ -69,57 +77,64 @@ public record MotionTrainingConfig(MotionMovieConfig movies, int movieCount, int
 
   /**
    * The defaults for {@code classes}: 10 movies per class of 64 x 64 px and 200 ms (1/f noise,
-   * default sensor), 200 windows per movie of at least 8 events, {@link #DEFAULT_GEOMETRY}, 8 epochs
-   * of Adam (learning rate 0.01, l2 1e-3, spike margin at the 0.8 quantile), no pruning.
+   * default sensor), 1000 events per movie seeing at least 3 features, {@link #DEFAULT_GEOMETRY},
+   * 4 epochs of Adam (learning rate 0.01, l2 1e-4), spike margin at the 0.5 quantile of the
+   * readouts of one calibration movie per class, no pruning.
    */
   public static MotionTrainingConfig defaults(MotionClasses classes, long seed) {
     MotionMovieConfig movies = MotionMovieConfig.of(64, 64, 200_000, classes);
-    MotionTrainerConfig trainer = MotionTrainerConfig.defaults(seed).withEpochs(8).withL2(1e-3).withSpikeQuantile(0.8);
-    return new MotionTrainingConfig(movies, 10 * classes.count(), 200, 8, DEFAULT_GEOMETRY, trainer, 1.0, 0,
-        List.of(movies.sensor().thresholdOn()));
+    MotionTrainerConfig trainer = MotionTrainerConfig.defaults(seed).withEpochs(4).withL2(1e-4).withSpikeQuantile(0.5);
+    return new MotionTrainingConfig(movies, 10 * classes.count(), 1000, 3, DEFAULT_GEOMETRY, trainer, 1.0, 0,
+        List.of(movies.sensor().thresholdOn()), classes.count());
   }
 
   public MotionTrainingConfig withMovies(MotionMovieConfig m) {
-    return new MotionTrainingConfig(m, movieCount, samplesPerMovie, minWindowEvents, geometry, trainer, keepFraction,
+    return new MotionTrainingConfig(m, movieCount, samplesPerMovie, minFeatures, geometry, trainer, keepFraction,
         fineTuneEpochs,
-        contrastThresholds);
+        contrastThresholds, calibrationMoviesPerDataset);
   }
 
   public MotionTrainingConfig withMovieCount(int n) {
-    return new MotionTrainingConfig(movies, n, samplesPerMovie, minWindowEvents, geometry, trainer, keepFraction,
+    return new MotionTrainingConfig(movies, n, samplesPerMovie, minFeatures, geometry, trainer, keepFraction,
         fineTuneEpochs,
-        contrastThresholds);
+        contrastThresholds, calibrationMoviesPerDataset);
   }
 
   public MotionTrainingConfig withSamplesPerMovie(int n) {
-    return new MotionTrainingConfig(movies, movieCount, n, minWindowEvents, geometry, trainer, keepFraction,
+    return new MotionTrainingConfig(movies, movieCount, n, minFeatures, geometry, trainer, keepFraction,
         fineTuneEpochs,
-        contrastThresholds);
+        contrastThresholds, calibrationMoviesPerDataset);
   }
 
   public MotionTrainingConfig withGeometry(MotionGeometry g) {
-    return new MotionTrainingConfig(movies, movieCount, samplesPerMovie, minWindowEvents, g, trainer, keepFraction,
+    return new MotionTrainingConfig(movies, movieCount, samplesPerMovie, minFeatures, g, trainer, keepFraction,
         fineTuneEpochs,
-        contrastThresholds);
+        contrastThresholds, calibrationMoviesPerDataset);
   }
 
   public MotionTrainingConfig withTrainer(MotionTrainerConfig t) {
-    return new MotionTrainingConfig(movies, movieCount, samplesPerMovie, minWindowEvents, geometry, t, keepFraction,
+    return new MotionTrainingConfig(movies, movieCount, samplesPerMovie, minFeatures, geometry, t, keepFraction,
         fineTuneEpochs,
-        contrastThresholds);
+        contrastThresholds, calibrationMoviesPerDataset);
   }
 
   /** Prune to {@code keep} of the weights after training, then fine-tune {@code epochs} epochs. */
   public MotionTrainingConfig withPruning(double keep, int epochs) {
-    return new MotionTrainingConfig(movies, movieCount, samplesPerMovie, minWindowEvents, geometry, trainer, keep,
+    return new MotionTrainingConfig(movies, movieCount, samplesPerMovie, minFeatures, geometry, trainer, keep,
         epochs,
-        contrastThresholds);
+        contrastThresholds, calibrationMoviesPerDataset);
   }
 
   /** Splits the movies over these sensor contrast thresholds. */
   public MotionTrainingConfig withContrastThresholds(List<Double> thresholds) {
-    return new MotionTrainingConfig(movies, movieCount, samplesPerMovie, minWindowEvents, geometry, trainer, keepFraction,
-        fineTuneEpochs, thresholds);
+    return new MotionTrainingConfig(movies, movieCount, samplesPerMovie, minFeatures, geometry, trainer, keepFraction,
+        fineTuneEpochs, thresholds, calibrationMoviesPerDataset);
+  }
+
+  /** Calibrates the spike margin on the first {@code n} movies of each training dataset. */
+  public MotionTrainingConfig withCalibrationMovies(int n) {
+    return new MotionTrainingConfig(movies, movieCount, samplesPerMovie, minFeatures, geometry, trainer, keepFraction,
+        fineTuneEpochs, contrastThresholds, n);
   }
 
   /** The classes being trained. */

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The model file round-trips exactly, and every kind of bad file is one clear input error. */
 class MotionModelFileTest {
 
-  private static final MotionGeometry G = new MotionGeometry(2, 1_000, 2, 2);
+  private static final MotionGeometry G = new MotionGeometry(8, 1_000, 0, 2, 5_000);
   private static final List<MotionClass> CLASSES = List.of(new MotionClass(0, 0.4), new MotionClass(90, 0.4));
 
   static MotionModel model(double zeros) {
@@ -84,12 +84,14 @@ class MotionModelFileTest {
     assertBad("{\"format\": \"ganglion-motion-model\", \"version\": 1", "not valid JSON");
     assertBad("[1, 2]", "not a motion model file");
     assertBad(good.replace("ganglion-motion-model", "something-else"), "$.format", "something-else");
-    assertBad(good.replace("\"version\" : 1", "\"version\" : 2"), "$.version", "is 2", "version 1");
-    assertBad(good.replace("\"version\" : 1", "\"version\" : \"1\""), "$.version", "integer");
+    assertBad(good.replace("\"version\" : 2", "\"version\" : 3"), "$.version", "is 3", "version 2");
+    assertBad(good.replace("\"version\" : 2", "\"version\" : 1"), "$.version", "is 1", "earlier detector", "retrain");
+    assertBad(good.replace("\"version\" : 2", "\"version\" : \"2\""), "$.version", "integer");
     assertBad(good.replace("\"spike_margin\"", "\"colour\" : 3, \"spike_margin\""), "$", "unknown key \"colour\"");
-    assertBad(good.replace("\"stride_px\"", "\"strde_px\""), "$.geometry", "unknown key \"strde_px\"");
-    assertBad(good.replace("\"delays\" : 2", "\"delays\" : \"two\""), "$.geometry.delays", "integer");
-    assertBad(good.replace("\"stride_px\" : 2", "\"stride_px\" : 3"), "$.geometry", "stride");
+    assertBad(good.replace("\"cell_px\"", "\"cel_px\""), "$.geometry", "unknown key \"cel_px\"");
+    assertBad(good.replace("\"delays\" : 8", "\"delays\" : \"eight\""), "$.geometry.delays", "integer");
+    assertBad(good.replace("\"cell_px\" : 2", "\"cell_px\" : 0"), "$.geometry", "output cell");
+    assertBad(good.replace("\"radius_px\" : 0", "\"radius_px\" : 1"), "$.weights.values", "needs 288");
     assertBad(good.replace("\"bin_us\" : 1000,", ""), "$.geometry", "missing the key \"bin_us\"");
     assertBad(good.replace("\"weight_layout\" : \"", "\"weight_layout\" : \"x"), "$.weight_layout");
     assertBad(good.replace("\"direction_deg\" : 90.0", "\"direction_deg\" : 400.0"), "$.classes[1]", "[0, 360)");

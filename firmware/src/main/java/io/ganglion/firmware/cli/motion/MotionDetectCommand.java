@@ -187,6 +187,10 @@ public final class MotionDetectCommand implements Callable<Integer> {
     }
     s.line("dominant direction: %s (%d spikes)", describe(r.dominantDirectionDeg(r.classSpikes()),
         r.dominantSpeedPxPerS(r.classSpikes())), r.spikes());
+    if (r.spikes() == 0 && r.events() > 0) {
+      s.line("no readout reached the spike margin: the model's speeds may not match this recording (see docs/motion.md,"
+          + " Limits); try --spike-margin 0 or a model trained for it");
+    }
     if (plot != null) {
       s.line("plot: %s", plot);
     }

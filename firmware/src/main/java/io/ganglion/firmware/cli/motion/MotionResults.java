@@ -1,5 +1,6 @@
 package io.ganglion.firmware.cli.motion;
 
+import io.ganglion.controllers.motion.MotionGeometry;
 import io.ganglion.drivers.events.EventReaderConfig;
 import io.ganglion.sim.dvs.MotionClasses;
 import io.ganglion.sim.dvs.MotionDataset;
@@ -26,7 +27,7 @@ final class MotionResults {
       int heldOutPerClass36, double[] keeps, int fineTuneEpochs, Path recordings) {
 
     static Plan full(Path recordings) {
-      return new Plan(1, 10, 200, 8, 8, 4, new double[] {1.0, 0.5, 0.2, 0.1, 0.05, 0.02, 0.01, 0.005}, 2, recordings);
+      return new Plan(1, 10, 1000, 4, 8, 4, new double[] {1.0, 0.5, 0.2, 0.1, 0.05, 0.02, 0.01, 0.005}, 2, recordings);
     }
 
     /** A tiny plan that exercises every step in seconds (for tests); its numbers mean nothing. */
@@ -40,9 +41,19 @@ final class MotionResults {
   /** The slow model's training contrast thresholds: sparser movies, like the DAVIS recordings. */
   static final List<Double> SLOW_THRESHOLDS = List.of(0.2, 0.35, 0.5);
 
-  /** The slow model's training config (8 directions x {@link #SLOW_SPEEDS_PX_PER_MS}). */
+  /**
+   * The slow model's geometry: 16 delays of 5 ms (80 ms: at 0.04 px/ms a texture moves 3.2 px),
+   * 5 x 5 px kernels, 16 px cells, leak 50 ms.
+   */
+  static final MotionGeometry SLOW_GEOMETRY = new MotionGeometry(16, 5_000, 2, 16, 50_000);
+  /** The slow model's training options beyond the defaults (the same settings as {@link #slowConfig}). */
+  static final String SLOW_TRAIN_OPTIONS = "--directions 8 --speed-values 0.04,0.08,0.16 --contrast-thresholds 0.2,0.35,0.5"
+      + " --delays 16 --bin-us 5000 --leak-ms 50";
+
+  /** The slow model's training config (8 directions x {@link #SLOW_SPEEDS_PX_PER_MS}, {@link #SLOW_GEOMETRY}). */
   static MotionTrainingConfig slowConfig(Plan plan) {
-    return config(new MotionClasses(8, SLOW_SPEEDS_PX_PER_MS), plan).withContrastThresholds(SLOW_THRESHOLDS);
+    return config(new MotionClasses(8, SLOW_SPEEDS_PX_PER_MS), plan).withContrastThresholds(SLOW_THRESHOLDS)
+        .withGeometry(SLOW_GEOMETRY);
   }
 
   /** One trained task and its held-out results. */

@@ -71,13 +71,15 @@ final class MotionResultsReport {
     line("");
     line("## Setup");
     line("");
-    line("- Detector geometry: %s (weights per class: %d). Spike margin: the %.1f quantile of the training",
+    line("- Detector geometry: %s (weights per class: %d). Spike margin: the %.1f quantile of the output neurons'",
         p.model().geometry(), p.model().geometry().featureCount(), p.config().trainer().spikeQuantile());
-    line("  windows' margins (winner minus runner-up evidence).");
-    line("- Training: %s; %d windows per movie (at least %d events), %d epochs of Adam (learning rate %s, l2 %s, batch %d), seed %d.",
-        "simulated 1/f-noise movies (`sim.dvs`, default sensor)", p.config().samplesPerMovie(), p.config().minWindowEvents(),
+    line("  readout margins (winner minus runner-up evidence) on one training movie per class.");
+    line("- Training: %s; %d events per movie (seeing at least %d features, itself included), %d epochs of Adam (learning rate %s, l2 %s, batch %d), seed %d;",
+        "simulated 1/f-noise movies (`sim.dvs`, default sensor)", p.config().samplesPerMovie(), p.config().minFeatures(),
         p.config().trainer().epochs(), p.config().trainer().learningRate(), p.config().trainer().l2(),
         p.config().trainer().batchSize(), o.plan().seed());
+    line("  %s.", p.config().trainer().trainBiases() ? "class biases trained"
+        : "no class prior (biases and the event's own feature held at 0)");
     line("- Held out: movies of the same kind from other seeds (dataset seed = training seed + 1000), %d per class for 8 x 1,",
         o.plan().heldOutPerClass8());
     line("  %d per class for 12 x 3, each %dx%d px, %.0f ms.", o.plan().heldOutPerClass36(),
@@ -92,7 +94,7 @@ final class MotionResultsReport {
     line("");
     line("## Accuracy on held-out movies");
     line("");
-    line("| task | classes | chance | training windows | held-out movies | per movie, float | per movie, fixed | per spike, float | per spike, fixed | per readout, float | per readout, fixed | spikes (fixed) | goal |");
+    line("| task | classes | chance | training events | held-out movies | per movie, float | per movie, fixed | per spike, float | per spike, fixed | per readout, float | per readout, fixed | spikes (fixed) | goal |");
     line("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     task(e, ">= 95% per movie");
     task(p, ">= 85% per movie (paper ~91%)");
@@ -170,10 +172,11 @@ final class MotionResultsReport {
     line("- a **slow** model: %s, trained on movies with contrast thresholds %s (sparser events, like the DAVIS",
         slow.model().classes().size() + " classes, 8 directions x " + Arrays.toString(MotionResults.SLOW_SPEEDS_PX_PER_MS)
             + " px/ms", MotionResults.SLOW_THRESHOLDS);
-    line("  recordings), by `./ganglion motion train --out slow.json --directions 8 --speed-values 0.04,0.08,0.16 --contrast-thresholds 0.2,0.35,0.5`;");
+    line("  recordings), with a longer kernel (%s), by `./ganglion motion train --out slow.json %s`;", slow.model().geometry(),
+        MotionResults.SLOW_TRAIN_OPTIONS);
     line("  on its own held-out movies (%d, one per class and threshold) it reaches %s per movie and %s per spike in fixed",
         slow.heldOutMovies(), pct(slow.fixed().movieAccuracy()), pct(slow.fixed().spikeAccuracy()));
-    line("  point: slow motion over a 40 ms window moves the texture by only 1.6 to 6.4 px.");
+    line("  point.");
     line("");
     line("Per window: each model's dominant direction and speed (most spikes; direction in the file's image axes, 0 = right,");
     line("90 = down) and, for comparison, the frame-shift reference (`FrameShiftReference`: the shift that best aligns the");

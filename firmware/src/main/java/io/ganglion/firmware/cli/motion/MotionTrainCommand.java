@@ -56,8 +56,8 @@ public final class MotionTrainCommand implements Callable<Integer> {
   @Option(names = "--movies", paramLabel = "N", description = "Training movies, balanced over the classes (default: 10 per class).")
   Integer movies;
 
-  @Option(names = "--samples-per-movie", paramLabel = "N", defaultValue = "200",
-      description = "Neuron windows drawn per movie (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--samples-per-movie", paramLabel = "N", defaultValue = "1000",
+      description = "Events drawn per movie as training samples (default: ${DEFAULT-VALUE}).")
   int samplesPerMovie;
 
   @Option(names = "--size", paramLabel = "PX", defaultValue = "64", description = "Training movie width and height (default: ${DEFAULT-VALUE}).")
@@ -70,41 +70,55 @@ public final class MotionTrainCommand implements Callable<Integer> {
       description = "Seed of the dataset, the sample choice, the initial weights and the sample order (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--epochs", paramLabel = "E", defaultValue = "8", description = "Training epochs (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--epochs", paramLabel = "E", defaultValue = "4", description = "Training epochs (default: ${DEFAULT-VALUE}).")
   int epochs;
 
   @Option(names = "--learning-rate", paramLabel = "LR", defaultValue = "0.01", description = "Adam step size (default: ${DEFAULT-VALUE}).")
   double learningRate;
 
-  @Option(names = "--l2", paramLabel = "L", defaultValue = "0.001", description = "Weight decay (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--l2", paramLabel = "L", defaultValue = "0.0001", description = "Weight decay (default: ${DEFAULT-VALUE}).")
   double l2;
 
   @Option(names = "--batch-size", paramLabel = "B", defaultValue = "256", description = "Samples per Adam step (default: ${DEFAULT-VALUE}).")
   int batchSize;
 
-  @Option(names = "--spike-quantile", paramLabel = "Q", defaultValue = "0.8",
-      description = "Spike margin = this quantile of the training windows' margins, in [0, 1) (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--spike-quantile", paramLabel = "Q", defaultValue = "0.5",
+      description = "Spike margin = this quantile of the output neurons' readout margins on the calibration movies, in [0, 1) (default: ${DEFAULT-VALUE}).")
   double spikeQuantile;
 
   @Option(names = "--contrast-thresholds", paramLabel = "C,...", split = ",", defaultValue = "0.2",
       description = "Sensor contrast thresholds of the training movies, split evenly (higher = sparser events) (default: ${DEFAULT-VALUE}).")
   List<Double> contrastThresholds;
 
-  @Option(names = "--train-biases", paramLabel = "BOOL", defaultValue = "true", arity = "1",
-      description = "Train the class biases; false keeps them 0 (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--train-biases", paramLabel = "BOOL", defaultValue = "false", arity = "1",
+      description = "Train the class biases and the event's own feature (a per-event class prior); false keeps them 0,"
+          + " so that isolated events add no evidence (default: ${DEFAULT-VALUE}).")
   boolean trainBiases;
 
-  @Option(names = "--delays", paramLabel = "D", defaultValue = "16", description = "Delay bins (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--delays", paramLabel = "D", defaultValue = "8", description = "Delay bins, 1..64 (default: ${DEFAULT-VALUE}).")
   int delays;
 
-  @Option(names = "--bin-us", paramLabel = "US", defaultValue = "2500", description = "Delay bin width in us (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--bin-us", paramLabel = "US", defaultValue = "2000", description = "Delay bin width in us (default: ${DEFAULT-VALUE}).")
   long binUs;
 
-  @Option(names = "--kernel", paramLabel = "PX", defaultValue = "16", description = "Kernel window side (default: ${DEFAULT-VALUE}).")
-  int kernel;
+  @Option(names = "--radius", paramLabel = "PX", defaultValue = "2",
+      description = "Kernel radius: the kernel is (2R+1) x (2R+1) px centred on each event (default: ${DEFAULT-VALUE}).")
+  int radius;
 
-  @Option(names = "--stride", paramLabel = "PX", defaultValue = "16", description = "Output cell side, <= --kernel (default: ${DEFAULT-VALUE}).")
-  int stride;
+  @Option(names = "--cell", paramLabel = "PX", defaultValue = "16", description = "Output neuron cell side (default: ${DEFAULT-VALUE}).")
+  int cell;
+
+  @Option(names = "--leak-ms", paramLabel = "MS", defaultValue = "20",
+      description = "Output neurons' leak time constant (default: ${DEFAULT-VALUE}).")
+  double leakMs;
+
+  @Option(names = "--calibration-movies", paramLabel = "N",
+      description = "Training movies per contrast threshold on which the spike margin is set (default: one per class).")
+  Integer calibrationMovies;
+
+  @Option(names = "--noise-hz", paramLabel = "HZ", defaultValue = "0.1",
+      description = "Background noise events per pixel and second in the training movies (default: ${DEFAULT-VALUE}).")
+  double noiseHz;
 
   @Option(names = "--keep", paramLabel = "F", defaultValue = "1.0",
       description = "Prune to this fraction of the weights (largest |w| kept), in (0, 1] (default: ${DEFAULT-VALUE}: no pruning).")
@@ -196,12 +210,16 @@ public final class MotionTrainCommand implements Callable<Integer> {
     MotionGeometry geometry;
     MotionTrainerConfig trainer;
     try {
-      geometry = new MotionGeometry(delays, binUs, kernel, stride);
+      if (!(leakMs > 0) || !Double.isFinite(leakMs)) {
+        throw new InvalidInputException("--leak-ms must be a positive number of milliseconds, got " + leakMs);
+      }
+      geometry = new MotionGeometry(delays, binUs, radius, cell, Math.round(leakMs * 1000));
       trainer = new MotionTrainerConfig(epochs, batchSize, learningRate, l2, seed, 0.01, spikeQuantile, trainBiases);
       MotionMovieConfig movieConfig = MotionMovieConfig.of(size, size, durationMs * 1000, classes)
           .withTexture(TextureSpec.noise());
-      MotionTrainingConfig c = new MotionTrainingConfig(movieConfig, movieCount, samplesPerMovie, 8, geometry, trainer,
-          keep, fineTuneEpochs, contrastThresholds);
+      movieConfig = movieConfig.withSensor(movieConfig.sensor().withNoiseRateHz(noiseHz));
+      MotionTrainingConfig c = new MotionTrainingConfig(movieConfig, movieCount, samplesPerMovie, 3, geometry, trainer,
+          keep, fineTuneEpochs, contrastThresholds, calibrationMovies == null ? classes.count() : calibrationMovies);
       c.datasets(); // checks the contrast thresholds now rather than after sampling
       return c;
     } catch (IllegalArgumentException e) {
@@ -231,17 +249,20 @@ public final class MotionTrainCommand implements Callable<Integer> {
         .put("held_out_movies", eval == null ? 0 : eval.movies())
         .put("held_out_movie_accuracy", eval == null ? null : eval.movieAccuracy())
         .put("held_out_spike_accuracy", eval == null ? null : eval.spikeAccuracy())
+        .put("held_out_spike_coverage", eval == null ? null : eval.spikeCoverage())
         .put("held_out_readout_accuracy", eval == null ? null : eval.readoutAccuracy())
+        .put("held_out_event_accuracy", eval == null ? null : eval.eventAccuracy())
         .put("seed", seed)
         .put("wall_s", wallS);
     s.line("motion model: %d classes (%d directions x %d speeds), %s", m.classCount(), directions, speeds, m.geometry());
-    s.line("  trained on  %d windows from %s", samples, m.training().dataset());
+    s.line("  trained on  %d events from %s", samples, m.training().dataset());
     s.line("  weights     %d non-zero of %d, spike margin %.3f", m.nonZeroWeightCount(), m.weightCount(), m.spikeMargin());
-    s.line("  accuracy    %.1f%% on the training windows (argmax)", 100 * m.training().trainAccuracy());
+    s.line("  accuracy    %.1f%% on the training events (argmax of the layer)", 100 * m.training().trainAccuracy());
     if (eval != null) {
-      s.line("  held out    %d movies: %.1f%% per movie, %.1f%% per spike (%d spikes), %.1f%% per readout (fixed point)",
-          eval.movies(), 100 * eval.movieAccuracy(), 100 * eval.spikeAccuracy(), eval.spikes(),
-          100 * eval.readoutAccuracy());
+      s.line("  held out    %d movies (fixed point): %.1f%% per movie, %.1f%% per spike (%d spikes, %.1f%% of the"
+          + " readouts), %.1f%% per readout, %.1f%% per event", eval.movies(), 100 * eval.movieAccuracy(),
+          100 * eval.spikeAccuracy(), eval.spikes(), 100 * eval.spikeCoverage(), 100 * eval.readoutAccuracy(),
+          100 * eval.eventAccuracy());
     }
     s.line("  wrote       %s in %.1f s", out, wallS);
     return s;

@@ -60,6 +60,15 @@ class MotionDetectCommandTest {
   }
 
   @Test
+  void noSpikeAtAllSaysWhyAndWhatToTry() {
+    CliRun quiet = CliRun.of("motion", "detect", "--input", right.toString(), "--spike-margin", "30000");
+    assertEquals(0, quiet.code, quiet.err);
+    assertTrue(quiet.out.contains("(0 spikes)") && quiet.out.contains("try --spike-margin 0"), quiet.out);
+    CliRun normal = CliRun.of("motion", "detect", "--input", right.toString());
+    assertFalse(normal.out.contains("try --spike-margin 0"), normal.out);
+  }
+
+  @Test
   void theBuiltInModelSeesSimulatedMotionRightAndDownInImageAxes() throws IOException {
     JsonNode r = detect(right, "--json");
     assertEquals(0.0, r.get("dominant_direction_deg").asDouble(), 1e-9, r.toString());
@@ -103,8 +112,8 @@ class MotionDetectCommandTest {
   void aTrainedModelFileCanBeGiven() throws IOException {
     Path model = dir.resolve("m.json");
     CliRun t = CliRun.of("motion", "train", "--out", model.toString(), "--directions", "4", "--speeds", "1", "--movies", "8",
-        "--samples-per-movie", "20", "--size", "32", "--epochs", "1", "--delays", "4", "--bin-us", "5000", "--kernel", "8",
-        "--stride", "8");
+        "--samples-per-movie", "20", "--size", "32", "--epochs", "1", "--delays", "4", "--bin-us", "5000", "--radius", "1",
+        "--cell", "8");
     assertEquals(0, t.code, t.err);
     JsonNode r = detect(right, "--model", model.toString(), "--json");
     assertEquals(4, r.get("model_classes").asInt());

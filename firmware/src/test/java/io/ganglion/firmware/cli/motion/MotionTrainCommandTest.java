@@ -22,7 +22,7 @@ class MotionTrainCommandTest {
   @TempDir Path dir;
 
   private static final String[] SMALL = {"--directions", "4", "--speeds", "1", "--movies", "8", "--samples-per-movie", "30",
-    "--size", "32", "--epochs", "2", "--delays", "4", "--bin-us", "5000", "--kernel", "8", "--stride", "8"};
+    "--size", "32", "--epochs", "2", "--delays", "4", "--bin-us", "5000", "--radius", "1", "--cell", "8"};
 
   private CliRun train(Path out, String... more) {
     String[] args = new String[4 + SMALL.length + more.length];
@@ -57,8 +57,8 @@ class MotionTrainCommandTest {
   void badOptionsExitTwoAndLeaveNoFile() throws IOException {
     Path out = dir.resolve("m.json");
     Files.writeString(out, "keep me");
-    String[][] cases = {{"--keep", "0"}, {"--stride", "9"}, {"--contrast-thresholds", "0.001"}, {"--epochs", "0"},
-      {"--spike-quantile", "1"}, {"--speed-values", "0.4,0.2"}};
+    String[][] cases = {{"--keep", "0"}, {"--radius", "17"}, {"--leak-ms", "0"}, {"--contrast-thresholds", "0.001"},
+      {"--epochs", "0"}, {"--spike-quantile", "1"}, {"--speed-values", "0.4,0.2"}};
     for (String[] c : cases) {
       CliRun r = train(out, c);
       assertEquals(2, r.code, String.join(" ", c) + " -> " + r.err);
