@@ -97,6 +97,8 @@ public final class MotionResultsCommand implements Callable<Integer> {
         .put("movie_accuracy_12x3_fixed", o.paper().fixed().movieAccuracy())
         .put("movie_accuracy_12x3_float", o.paper().floating().movieAccuracy())
         .put("spike_accuracy_12x3_fixed", o.paper().fixed().spikeAccuracy())
+        .put("movie_accuracy_builtin_fixed", o.builtIn().fixed().movieAccuracy())
+        .put("spike_accuracy_builtin_fixed", o.builtIn().fixed().spikeAccuracy())
         .put("pruning", pruning)
         .put("recordings", o.recordings().size())
         .put("wall_s", o.wallS());
@@ -105,6 +107,8 @@ public final class MotionResultsCommand implements Callable<Integer> {
         100 * o.eight().floating().movieAccuracy(), 100 * o.eight().fixed().spikeAccuracy());
     s.line("  12 x 3: %.1f%% per movie fixed (%.1f%% float), %.1f%% per spike", 100 * o.paper().fixed().movieAccuracy(),
         100 * o.paper().floating().movieAccuracy(), 100 * o.paper().fixed().spikeAccuracy());
+    s.line("  built-in (12 x 5): %.1f%% per movie fixed, %.1f%% per spike", 100 * o.builtIn().fixed().movieAccuracy(),
+        100 * o.builtIn().fixed().spikeAccuracy());
     for (MotionPruningSweep.Point p : o.pruning()) {
       s.line("  kept %6.2f%%: %7d weights, %.1f%% per movie fixed (%.1f%% float)", 100 * p.keepFraction(),
           p.nonZeroWeights(), 100 * p.fixed().movieAccuracy(), 100 * p.floating().movieAccuracy());

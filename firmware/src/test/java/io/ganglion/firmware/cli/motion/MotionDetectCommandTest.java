@@ -29,10 +29,10 @@ class MotionDetectCommandTest {
   static Path right;
   static Path down;
 
-  /** 64 x 64 px, 200 ms of 1/f noise at 0.40 px/ms (one of the built-in model's speeds). */
+  /** 64 x 64 px, 200 ms of 1/f noise at 0.16 px/ms (one of the built-in model's 12 x 5 classes). */
   static Path movie(Path dir, String name, double directionDeg, EventFormat format) throws IOException {
-    MotionClasses classes = MotionClasses.paper();
-    int cls = classes.classIndex(1, classes.nearestDirectionIndex(directionDeg));
+    MotionClasses classes = new MotionClasses(12, new double[] {0.04, 0.08, 0.16, 0.32, 0.63});
+    int cls = classes.classIndex(2, classes.nearestDirectionIndex(directionDeg));
     EventBuffer events = MotionMovie.generate(MotionMovieConfig.of(64, 64, 200_000, classes), cls, 77).allEvents();
     Path p = dir.resolve(name);
     try (EventWriter w = EventFiles.newWriter(p, format, new SensorSize(64, 64))) {
@@ -72,7 +72,7 @@ class MotionDetectCommandTest {
   void theBuiltInModelSeesSimulatedMotionRightAndDownInImageAxes() throws IOException {
     JsonNode r = detect(right, "--json");
     assertEquals(0.0, r.get("dominant_direction_deg").asDouble(), 1e-9, r.toString());
-    assertEquals(400.0, r.get("dominant_speed_px_s").asDouble(), 1e-9);
+    assertEquals(160.0, r.get("dominant_speed_px_s").asDouble(), 1e-9);
     JsonNode d = detect(down, "--json");
     assertEquals(90.0, d.get("dominant_direction_deg").asDouble(), 1e-9, "+y is down, +90 deg: " + d);
     assertEquals("observed", d.get("size_from").asText(), "text files declare no size");

@@ -27,11 +27,11 @@ class MotionResultsCommandTest {
     assertEquals(0, r.code, r.err);
     String md = Files.readString(out.resolve("motion-results.md"));
     for (String s : new String[] {"## Accuracy on held-out movies", "8 directions x 1 speed", "12 directions x 3 speeds",
-        "## Pruning (12 x 3)", "img/motion-pruning.png", "### sim_right.raw", "frame-shift reference"}) {
+        "## Pruning (12 x 3)", "img/motion-pruning.png", "## The built-in model", "12 x 3 model agrees", "### sim_right.raw", "frame-shift reference"}) {
       assertTrue(md.contains(s), s);
     }
     assertTrue(Files.size(out.resolve("img/motion-pruning.png")) > 1000);
     assertTrue(Files.size(out.resolve("img/motion-sim-right-raw.png")) > 1000);
-    assertTrue(Files.size(out.resolve("img/motion-sim-right-raw-slow.png")) > 1000);
+    assertTrue(Files.size(out.resolve("img/motion-sim-right-raw-paper.png")) > 1000);
   }
 }
