@@ -10,6 +10,11 @@ package io.ganglion.controllers.motion;
  * storage keeps only the non-zero entries of a row as (class, weight) pairs
  * ({@code pairs[2j]}, {@code pairs[2j + 1]} for j in [start[f], start[f + 1])), so the cost of a
  * row is its non-zero weights (the self row also holds the non-zero biases).
+ *
+ * <p>{@link #live} tells the detector's gather which surface entries have a row worth adding:
+ * {@code live[(q 256 + a) K K + j] = 1} when the age a (a surface entry's age in bins, 0..255) is
+ * below D and the row of feature (q D + a) K K + j is not all zeros, else 0. The gather then counts
+ * an entry with one table load, and a pruned kernel's empty rows cost nothing after it.
  */
 final class CompiledKernel {
 
@@ -22,9 +27,11 @@ final class CompiledKernel {
   final long entries;
   /** The largest |entry| (raw Q16.16, weights and the self row with its biases), 0 for all zeros. */
   final long maxAbsEntry;
+  /** 1 where a surface entry (relative polarity, age 0..255, position) has a non-empty row; see the class comment. */
+  final byte[] live;
 
-  private CompiledKernel(int classes, boolean dense, int[] start, int[] pairs, int[] denseRows, long entries,
-      long maxAbsEntry) {
+  private CompiledKernel(MotionGeometry g, int classes, boolean dense, int[] start, int[] pairs, int[] denseRows,
+      long entries, long maxAbsEntry) {
     this.classes = classes;
     this.dense = dense;
     this.start = start;
@@ -32,6 +39,23 @@ final class CompiledKernel {
     this.denseRows = denseRows;
     this.entries = entries;
     this.maxAbsEntry = maxAbsEntry;
+    int kk = g.positions();
+    int d = g.delays();
+    this.live = new byte[2 * 256 * kk];
+    for (int q = 0; q < 2; q++) {
+      for (int a = 0; a < d; a++) {
+        for (int j = 0; j < kk; j++) {
+          int f = (q * d + a) * kk + j;
+          boolean empty;
+          if (dense) {
+            empty = false;
+          } else {
+            empty = start[f] == start[f + 1];
+          }
+          live[(q * 256 + a) * kk + j] = (byte) (empty ? 0 : 1);
+        }
+      }
+    }
   }
 
   static CompiledKernel compile(MotionKernel kernel, boolean dense) {
@@ -56,7 +80,7 @@ final class CompiledKernel {
     if (dense) {
       int[] rows = w.clone();
       System.arraycopy(selfRow, 0, rows, self * c, c);
-      return new CompiledKernel(c, true, null, null, rows, rows.length, maxAbs);
+      return new CompiledKernel(g, c, true, null, null, rows, rows.length, maxAbs);
     }
     long total = 0;
     for (int f = 0; f < features; f++) {
@@ -82,6 +106,6 @@ final class CompiledKernel {
       }
     }
     start[features] = n;
-    return new CompiledKernel(c, false, start, pairs, null, total, maxAbs);
+    return new CompiledKernel(g, c, false, start, pairs, null, total, maxAbs);
   }
 }

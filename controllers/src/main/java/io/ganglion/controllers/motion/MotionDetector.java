@@ -256,17 +256,19 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
   }
 
   /**
-   * Features of the K x K x 2 surface entries around the event whose delay is below D, into
-   * rows[0..n): f = ((q xor p) D + d) K K + j for position j = dy K + dx.
+   * Features of the K x K x 2 surface entries around the event whose delay is below D and whose
+   * row is not all zeros ({@link CompiledKernel#live}), into rows[0..n): f = ((q xor p) D + d) K K + j
+   * for position j = dy K + dx.
    */
   private int gather(int corner, int polarity) {
     byte[] s = surface.bins;
+    byte[] live = compiled.live;
     int[] r = rows;
     int cur = relBin;
-    int d = delays;
-    int k = kernelSize;
     int kk = positions;
-    int opposite = d * kk;
+    int k = kernelSize;
+    int opposite = delays * kk;
+    int liveOpposite = 256 * kk;
     int stride = 2 * surface.paddedWidth;
     int n = 0;
     // the entry of the event's own polarity is at +polarity, the other one at +(1 - polarity)
@@ -274,13 +276,13 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
     int other = corner + 1 - polarity;
     for (int dy = 0, j = 0; dy < k; dy++, same += stride, other += stride) {
       for (int dx = 0; dx < k; dx++, j++) {
-        int d0 = (cur - s[same + 2 * dx]) & 0xFF;
-        int d1 = (cur - s[other + 2 * dx]) & 0xFF;
-        // counted only when delay < D (the sign bit of delay - D)
-        r[n] = d0 * kk + j;
-        n += (d0 - d) >>> 31;
-        r[n] = opposite + d1 * kk + j;
-        n += (d1 - d) >>> 31;
+        int a0 = ((cur - s[same + 2 * dx]) & 0xFF) * kk + j;
+        int a1 = ((cur - s[other + 2 * dx]) & 0xFF) * kk + j;
+        // written always, counted only when live (age below D, a non-empty row)
+        r[n] = a0;
+        n += live[a0];
+        r[n] = opposite + a1;
+        n += live[liveOpposite + a1];
       }
     }
     return n;
