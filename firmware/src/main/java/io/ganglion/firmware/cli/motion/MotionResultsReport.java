@@ -182,7 +182,7 @@ final class MotionResultsReport {
     line("Each recording of `%s` (not part of the repository), run through two models:", o.plan().recordings());
     line("");
     line("- the **built-in** model (above; 40-630 px/s);");
-    line("- the **12 x 3** model of the paper's task pruned to 20%% (the row above; 250-630 px/s).");
+    line("- the **12 x 3** model of the paper's task pruned to 20%% (the 20%% row of the pruning table; 250-630 px/s).");
     line("");
     line("Per window: each model's dominant direction and speed (most spikes; direction in the file's image axes, 0 = right,");
     line("90 = down) and, for comparison, the frame-shift reference (`FrameShiftReference`: the shift that best aligns the");
