@@ -10,9 +10,9 @@ import io.ganglion.testkit.AllocationMeter;
  * calling thread during its first ~50,000 calls, while methods are (re)compiled, and none at all
  * under {@code -Xint} or {@code -XX:TieredStopAtLevel=1} (per-1000-call probe, docs/drivers.md):
  * they are JIT transitions, not allocations of the code. So this warms up with 100,000 runs, then
- * measures attempts of 20,000 runs, of which a majority must read zero bytes (AllocationMeter's
- * rule); code that allocates on any regular basis (even once per 20,000 calls) reads non-zero in
- * every attempt. No budget: the fakes' paths allocate nothing (Pi4J linuxfs's per-transaction
+ * measures attempts of 20,000 runs, of which one must read zero bytes and none 8 bytes per run
+ * (AllocationMeter's rule); code that allocates on any regular basis (even once per 20,000 calls)
+ * reads non-zero in every attempt. No budget: the fakes' paths allocate nothing (Pi4J linuxfs's per-transaction
  * garbage on a real board is not measured here, see docs/drivers.md).
  */
 public final class SteadyState {
