@@ -13,6 +13,8 @@ public final class BenchMockWorld implements MockWorld {
 
   private static final long PERIOD_NANOS = 5_000_000L;
 
+  /** A still board on a table: gravity only (m/s^2). */
+  private static final double[] STILL_FORCE_MPS2 = {0.0, 0.0, FakeMpu6050.G};
   private final FakeMpu6050 imu;
   private final ImuNoise noise;
   private long steps;
@@ -36,10 +38,7 @@ public final class BenchMockWorld implements MockWorld {
   public void run(long nowNanos) {
     steps++;
     if (imu != null) {
-      imu.setAngularVelocity(noise.next(ImuNoise.GYRO_SIGMA_RAD_S), noise.next(ImuNoise.GYRO_SIGMA_RAD_S),
-          noise.next(ImuNoise.GYRO_SIGMA_RAD_S));
-      imu.setAcceleration(noise.next(ImuNoise.ACCEL_SIGMA_MPS2), noise.next(ImuNoise.ACCEL_SIGMA_MPS2),
-          FakeMpu6050.G + noise.next(ImuNoise.ACCEL_SIGMA_MPS2));
+      noise.write(imu, 0.0, STILL_FORCE_MPS2);
     }
   }
 

@@ -1,5 +1,6 @@
 package io.ganglion.firmware.world;
 
+import io.ganglion.drivers.fake.FakeMpu6050;
 import java.util.SplittableRandom;
 
 /**
@@ -26,5 +27,15 @@ final class ImuNoise {
   double next(double sigma) {
     double s = random.nextDouble() + random.nextDouble() + random.nextDouble() + random.nextDouble() - 2.0;
     return sigma * SQRT3 * s;
+  }
+
+  /**
+   * Writes a planar robot's IMU readings into the fake chip, each with its noise: gyro (0, 0, yaw
+   * rate) and the specific force {@code forceMps2} (x, y, z). The six draws are in that order.
+   */
+  void write(FakeMpu6050 imu, double yawRateRadPerSec, double[] forceMps2) {
+    imu.setAngularVelocity(next(GYRO_SIGMA_RAD_S), next(GYRO_SIGMA_RAD_S), yawRateRadPerSec + next(GYRO_SIGMA_RAD_S));
+    imu.setAcceleration(forceMps2[0] + next(ACCEL_SIGMA_MPS2), forceMps2[1] + next(ACCEL_SIGMA_MPS2),
+        forceMps2[2] + next(ACCEL_SIGMA_MPS2));
   }
 }

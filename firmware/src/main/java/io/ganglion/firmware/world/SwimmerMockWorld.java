@@ -101,10 +101,7 @@ public final class SwimmerMockWorld implements MockWorld {
     }
     if (imu != null) {
       head.specificForce(force);
-      imu.setAngularVelocity(noise.next(ImuNoise.GYRO_SIGMA_RAD_S), noise.next(ImuNoise.GYRO_SIGMA_RAD_S),
-          head.yawRateRadPerSec() + noise.next(ImuNoise.GYRO_SIGMA_RAD_S));
-      imu.setAcceleration(force[0] + noise.next(ImuNoise.ACCEL_SIGMA_MPS2),
-          force[1] + noise.next(ImuNoise.ACCEL_SIGMA_MPS2), force[2] + noise.next(ImuNoise.ACCEL_SIGMA_MPS2));
+      noise.write(imu, head.yawRateRadPerSec(), force);
     }
   }
 
