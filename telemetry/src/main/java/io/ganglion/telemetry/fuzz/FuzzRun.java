@@ -148,12 +148,8 @@ public final class FuzzRun {
       if (!board.awaitConnected(10, TimeUnit.SECONDS)) {
         throw new GanglionException("fuzz: the board cannot connect to " + mqtt.serverUri() + ": " + board.lastConnectionError());
       }
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (!monitorLink.isReady()) {
-        if (System.nanoTime() > deadline) {
-          throw new GanglionException("fuzz: the monitor cannot subscribe at " + mqtt.serverUri() + ": " + monitorLink.lastError());
-        }
-        Thread.sleep(5);
+      if (!monitorLink.awaitReady(10, TimeUnit.SECONDS)) {
+        throw new GanglionException("fuzz: the monitor cannot subscribe at " + mqtt.serverUri() + ": " + monitorLink.lastError());
       }
       sender = new MqttAsyncClient(mqtt.serverUri(), mqtt.clientId() + "-sender", new MemoryPersistence());
       var options = mqtt.connectOptions();

@@ -59,14 +59,7 @@ public final class Monitor implements AutoCloseable {
 
   /** Waits until subscribed (the retained statuses then arrive at once). */
   public boolean awaitSubscribed(long timeout, TimeUnit unit) throws InterruptedException {
-    long deadline = System.nanoTime() + unit.toNanos(timeout);
-    while (!link.isReady()) {
-      if (System.nanoTime() - deadline > 0) {
-        return false;
-      }
-      Thread.sleep(5);
-    }
-    return true;
+    return link.awaitReady(timeout, unit);
   }
 
   /** The state fed by this monitor. */

@@ -175,6 +175,21 @@ public final class MqttLink implements AutoCloseable {
     return connected && unacknowledgedSubscriptions.get() == 0;
   }
 
+  /**
+   * Waits until {@link #isReady} (checked every 5 ms) while another thread polls this link; false
+   * after the timeout. For tools and tests, never for a loop.
+   */
+  public boolean awaitReady(long timeout, java.util.concurrent.TimeUnit unit) throws InterruptedException {
+    long deadline = System.nanoTime() + unit.toNanos(timeout);
+    while (!isReady()) {
+      if (System.nanoTime() - deadline > 0) {
+        return false;
+      }
+      Thread.sleep(5);
+    }
+    return true;
+  }
+
   /** True while connected (as last seen by {@link #poll}). */
   public boolean isConnected() {
     return connected;

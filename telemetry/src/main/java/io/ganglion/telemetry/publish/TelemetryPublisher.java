@@ -201,14 +201,7 @@ public final class TelemetryPublisher implements TelemetryTap, AutoCloseable {
    * (for tools and tests; the loop never calls this).
    */
   public boolean awaitConnected(long timeout, TimeUnit unit) throws InterruptedException {
-    long deadline = System.nanoTime() + unit.toNanos(timeout);
-    while (!link.isReady()) {
-      if (System.nanoTime() - deadline > 0) {
-        return false;
-      }
-      Thread.sleep(5);
-    }
-    return true;
+    return link.awaitReady(timeout, unit);
   }
 
   /** The broker URL this publisher connects to. */

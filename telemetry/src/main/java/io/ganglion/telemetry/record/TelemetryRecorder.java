@@ -113,14 +113,7 @@ public final class TelemetryRecorder implements AutoCloseable {
 
   /** Waits until subscribed (for tools and tests). */
   public boolean awaitSubscribed(long timeout, TimeUnit unit) throws InterruptedException {
-    long deadline = System.nanoTime() + unit.toNanos(timeout);
-    while (!link.isReady()) {
-      if (System.nanoTime() - deadline > 0) {
-        return false;
-      }
-      Thread.sleep(5);
-    }
-    return true;
+    return link.awaitReady(timeout, unit);
   }
 
   /** The write error that stopped the recording (one line, with how much the log keeps), or null. */
