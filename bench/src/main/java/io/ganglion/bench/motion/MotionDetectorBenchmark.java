@@ -118,8 +118,17 @@ public class MotionDetectorBenchmark {
     return first;
   }
 
-  /** The paper model from this module's resources. */
-  static MotionModel paperModel() {
+  private static MotionModel paperModel;
+
+  /** The paper model from this module's resources (read once). */
+  static synchronized MotionModel paperModel() {
+    if (paperModel == null) {
+      paperModel = readPaperModel();
+    }
+    return paperModel;
+  }
+
+  private static MotionModel readPaperModel() {
     try (java.io.InputStream in = MotionDetectorBenchmark.class.getResourceAsStream(PAPER_MODEL)) {
       if (in == null) {
         throw new IllegalStateException("the benchmark model " + PAPER_MODEL + " is missing from the build");
