@@ -223,10 +223,30 @@ public final class HeadlessChromium implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    try (Stream<Path> files = Files.walk(profile)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // a temp dir left behind
+    deleteProfile();
+  }
+
+  /**
+   * Deletes the profile directory. Chromium's helper processes (network service, renderer) may
+   * still write temp files for a moment after the browser process exits, and a file that vanishes
+   * during the walk makes it throw: the walk is retried a few times; what still cannot be deleted
+   * is a temp dir left behind, never a test failure.
+   */
+  private void deleteProfile() {
+    for (int attempt = 0; attempt < 5 && Files.exists(profile); attempt++) {
+      try (Stream<Path> files = Files.walk(profile)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      } catch (IOException | java.io.UncheckedIOException e) {
+        // files appeared or vanished during the walk: try again
+      }
+      if (Files.exists(profile)) {
+        try {
+          Thread.sleep(100);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
     }
   }
 }
