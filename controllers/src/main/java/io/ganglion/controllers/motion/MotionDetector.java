@@ -61,12 +61,10 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
   private final MotionDetectorConfig config;
   private final CompiledKernel compiled;
   private final int classes;
-  private final int delays;
   private final long binUs;
   private final int width;
   private final int height;
   private final int positions;
-  private final int kernelSize;
   private final int[] cellOfX;
   private final int[] cellRowOfY;
   private final long safeRows;
@@ -74,7 +72,9 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
   // State.
   private final TimeSurface surface;
   private final OutputNeurons neurons;
-  private final int[] rows;
+  private final NeighbourhoodGather gather;
+  /** The gather's live rows ({@link CompiledKernel#featureInfo}), up to one per surface entry. */
+  private final int[] rowList;
   private final int[] eventEvidence;
   private boolean started;
   private long curBin;
@@ -97,14 +97,12 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
     MotionGeometry g = kernel.geometry();
     this.compiled = CompiledKernel.compile(kernel, config.storage() == MotionDetectorConfig.Storage.DENSE);
     this.classes = kernel.classCount();
-    this.delays = g.delays();
     this.binUs = g.binUs();
     this.width = config.widthPx();
     this.height = config.heightPx();
     this.surface = new TimeSurface(width, height, g.radius());
     int k = g.kernelSize();
     this.positions = k * k;
-    this.kernelSize = k;
     this.neurons = new OutputNeurons(g, classes, config);
     int cellSize = g.cellSize();
     this.cellOfX = new int[width];
@@ -118,7 +116,8 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
     // Between bins V is in [FLOOR, 0]; within a bin a neuron adds its events' rows. While its
     // rows x max|entry| <= 2^30 the sum stays within [-2^31, 2^30]: no check needed.
     this.safeRows = compiled.maxAbsEntry == 0 ? Long.MAX_VALUE : (1L << 30) / compiled.maxAbsEntry;
-    this.rows = new int[2 * positions + 1];
+    this.gather = new NeighbourhoodGather(g, compiled, surface.paddedWidth);
+    this.rowList = new int[2 * positions];
     this.eventEvidence = new int[classes];
     reset();
   }
@@ -236,13 +235,14 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
     }
     eventsProcessed++;
     surface.bins[surface.index(x, y) + polarity] = (byte) relBin;
-    int n = gather(surface.corner(x, y), polarity);
+    int corner = surface.corner(x, y);
     int cell = cellRowOfY[y] + cellOfX[x];
     int base = neurons.touch(cell, curBin);
+    int n = gather.gather(surface.bins, corner, polarity, relBin, rowList);
     if (observer != null) {
       observeEvent(n, x, y);
     }
-    int total = neurons.rowsInBin[cell] + n;
+    int total = neurons.rowsInBin[cell] + n + 1; // + 1: the self row
     neurons.rowsInBin[cell] = total;
     if (total <= safeRows) {
       if (compiled.dense) {
@@ -255,59 +255,54 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
     }
   }
 
-  /**
-   * Features of the K x K x 2 surface entries around the event whose delay is below D and whose
-   * row is not all zeros ({@link CompiledKernel#live}), into rows[0..n): f = ((q xor p) D + d) K K + j
-   * for position j = dy K + dx.
-   */
-  private int gather(int corner, int polarity) {
-    byte[] s = surface.bins;
-    byte[] live = compiled.live;
-    int[] r = rows;
-    int cur = relBin;
-    int kk = positions;
-    int k = kernelSize;
-    int opposite = delays * kk;
-    int liveOpposite = 256 * kk;
-    int stride = 2 * surface.paddedWidth;
-    int n = 0;
-    // the entry of the event's own polarity is at +polarity, the other one at +(1 - polarity)
-    int same = corner + polarity;
-    int other = corner + 1 - polarity;
-    for (int dy = 0, j = 0; dy < k; dy++, same += stride, other += stride) {
-      for (int dx = 0; dx < k; dx++, j++) {
-        int a0 = ((cur - s[same + 2 * dx]) & 0xFF) * kk + j;
-        int a1 = ((cur - s[other + 2 * dx]) & 0xFF) * kk + j;
-        // written always, counted only when live (age below D, a non-empty row)
-        r[n] = a0;
-        n += live[a0];
-        r[n] = opposite + a1;
-        n += live[liveOpposite + a1];
+  /** The self row (with the biases), every event once. */
+  private void addSelf(int base) {
+    int[] v = neurons.v;
+    if (compiled.dense) {
+      int[] w = compiled.denseRows;
+      for (int k = 0, self = compiled.selfBegin; k < classes; k++) {
+        v[base + k] += w[self + k];
+      }
+    } else {
+      int[] p = compiled.blocks;
+      for (int j = compiled.selfBegin, end = compiled.selfEnd; j < end; j += 2) {
+        v[base + p[j]] += p[j + 1];
       }
     }
-    return n;
   }
 
   private void addDense(int n, int base) {
     int[] v = neurons.v;
     int[] w = compiled.denseRows;
+    int[] list = rowList;
     int c = classes;
+    addSelf(base);
     for (int i = 0; i < n; i++) {
-      int row = rows[i] * c;
+      int row = CompiledKernel.firstBlock(list[i]) * c;
       for (int k = 0; k < c; k++) {
         v[base + k] += w[row + k];
       }
     }
   }
 
+  /** Each row: its first block straight-line, then (rarely, at 5% pruning) its further blocks. */
   private void addSparse(int n, int base) {
     int[] v = neurons.v;
-    int[] st = compiled.start;
-    int[] p = compiled.pairs;
+    int[] p = compiled.blocks;
+    int[] list = rowList;
+    addSelf(base);
+    int blockInts = 2 * compiled.blockPairs;
     for (int i = 0; i < n; i++) {
-      int f = rows[i];
-      int end = 2 * st[f + 1];
-      for (int j = 2 * st[f]; j < end; j += 2) {
+      int info = list[i];
+      int j = CompiledKernel.firstBlock(info) * blockInts;
+      if (blockInts == 8) {
+        v[base + p[j]] += p[j + 1];
+        v[base + p[j + 2]] += p[j + 3];
+        v[base + p[j + 4]] += p[j + 5];
+        v[base + p[j + 6]] += p[j + 7];
+        j += 8;
+      }
+      for (int end = (CompiledKernel.firstBlock(info) + CompiledKernel.blockCount(info)) * blockInts; j < end; j += 2) {
         v[base + p[j]] += p[j + 1];
       }
     }
@@ -316,40 +311,49 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
   /** Saturating adds, once a neuron's rows in this bin could overflow (huge weights or event bursts). */
   private void addChecked(int n, int base, MotionOutputs out) {
     int[] v = neurons.v;
-    for (int i = 0; i < n; i++) {
-      int f = rows[i];
+    for (int i = -1; i < n; i++) {
       if (compiled.dense) {
-        int row = f * classes;
+        int row = i < 0 ? compiled.selfBegin : CompiledKernel.firstBlock(rowList[i]) * classes;
         for (int k = 0; k < classes; k++) {
           v[base + k] = saturatingAdd(v[base + k], compiled.denseRows[row + k], out);
         }
       } else {
-        int[] p = compiled.pairs;
-        for (int j = 2 * compiled.start[f]; j < 2 * compiled.start[f + 1]; j += 2) {
+        int[] p = compiled.blocks;
+        for (int j = rowBegin(i), end = rowEnd(i); j < end; j += 2) {
           v[base + p[j]] = saturatingAdd(v[base + p[j]], p[j + 1], out);
         }
       }
     }
   }
 
-  /** The event's own evidence, for the observer: the same rows summed on their own. */
+  /** The event's own evidence, for the observer: the same rows summed on their own (self row first). */
   private void observeEvent(int n, int x, int y) {
     int[] e = eventEvidence;
     java.util.Arrays.fill(e, 0);
-    for (int i = 0; i < n; i++) {
-      int f = rows[i];
+    for (int i = -1; i < n; i++) {
       if (compiled.dense) {
+        int row = i < 0 ? compiled.selfBegin : CompiledKernel.firstBlock(rowList[i]) * classes;
         for (int k = 0; k < classes; k++) {
-          e[k] = Q16.add(e[k], compiled.denseRows[f * classes + k]);
+          e[k] = Q16.add(e[k], compiled.denseRows[row + k]);
         }
       } else {
-        for (int j = compiled.start[f]; j < compiled.start[f + 1]; j++) {
-          int k = compiled.pairs[2 * j];
-          e[k] = Q16.add(e[k], compiled.pairs[2 * j + 1]);
+        int[] p = compiled.blocks;
+        for (int j = rowBegin(i), end = rowEnd(i); j < end; j += 2) {
+          e[p[j]] = Q16.add(e[p[j]], p[j + 1]);
         }
       }
     }
     observer.event(latestTUs, x, y, e);
+  }
+
+  /** Sparse: the first int of row {@code i} of the row list in the blocks (-1: the self row). */
+  private int rowBegin(int i) {
+    return i < 0 ? compiled.selfBegin : CompiledKernel.firstBlock(rowList[i]) * 2 * compiled.blockPairs;
+  }
+
+  private int rowEnd(int i) {
+    return i < 0 ? compiled.selfEnd
+        : (CompiledKernel.firstBlock(rowList[i]) + CompiledKernel.blockCount(rowList[i])) * 2 * compiled.blockPairs;
   }
 
   /** Moves the clock to {@code tUs} (no event), reading out the bin it leaves. */

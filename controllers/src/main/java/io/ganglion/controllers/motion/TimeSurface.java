@@ -42,7 +42,8 @@ final class TimeSurface {
       throw new IllegalArgumentException("motion detector: a " + widthPx + "x" + heightPx + " px sensor with kernel radius "
           + radiusPx + " needs a time surface of " + size + " entries (> 2^30)");
     }
-    this.bins = new byte[(int) size];
+    // slack past the last entry: the gather reads whole longs (NeighbourhoodGather.SLACK_BYTES)
+    this.bins = new byte[(int) size + NeighbourhoodGather.SLACK_BYTES];
     reset();
   }
 
