@@ -19,8 +19,10 @@ import io.ganglion.controllers.fixed.Q16;
  *
  * The polarity is taken relative to the event's own, so swapping every event's polarity leaves
  * the evidence unchanged (the symmetry the paper gets by running on the swapped events and keeping
- * the max). Cost per event: the K x K x 2 surface reads plus, for each earlier event found, its
- * row of non-zero weights ({@link MotionDetectorConfig.Storage#SPARSE}): pruning is speed.
+ * the max). Cost per event: the K x K x 2 surface reads, 8 per load ({@link NeighbourhoodGather}),
+ * plus, for each earlier event found whose row is not empty, that row's non-zero weights in
+ * blocks of 4 ({@link CompiledKernel}, {@link MotionDetectorConfig.Storage#SPARSE}): pruning is
+ * speed.
  *
  * <p><b>Output neurons.</b> One per S x S cell and class sums the layer's evidence of the events
  * of its cell, leaking by lambda = exp(-binUs / tau) per bin:
