@@ -129,24 +129,46 @@ final class NeighbourhoodGather {
     long mask0 = 0;
     long mask1 = 0;
     int biasOffset = polarity * k * words;
-    for (int dy = 0, at = corner, g = 0; dy < k; dy++, at += strideBytes) {
-      for (int w = 0; w < words; w++, g++) {
-        // per byte: age = (cur - s) mod 256; young = age < D, packed one bit per byte
-        long s = (long) LONGS.get(bins, w == 0 ? at : at + 2 * k - 8);
-        long age = (nowHigh - (s & ~H)) ^ ((nowNot ^ s) & H);
-        ages[g] = age;
-        long young = ~(age | ((age & ~H) + bias[biasOffset + g])) & H;
-        long packed = (((young >>> 7) * PACK) >>> 56) & wordValid[w];
-        if (g < 8) {
-          mask0 |= packed << (8 * g);
-        } else {
-          mask1 |= packed << (8 * (g - 8));
+    if (k == 5) {
+      // the shipped models' 5 x 5 kernel, unrolled: rows 0..3 fill mask0, row 4 the low 16 bits of mask1
+      int st = strideBytes;
+      for (int dy = 0, at = corner; dy < 4; dy++, at += st) {
+        mask0 |= (youngBits(bins, at, 2 * dy, nowHigh, nowNot, bias[biasOffset + 2 * dy])
+            | (youngBits(bins, at + 2, 2 * dy + 1, nowHigh, nowNot, bias[biasOffset + 2 * dy + 1]) & 0xC0) << 8)
+            << (16 * dy);
+      }
+      int at = corner + 4 * st;
+      mask1 = youngBits(bins, at, 8, nowHigh, nowNot, bias[biasOffset + 8])
+          | (youngBits(bins, at + 2, 9, nowHigh, nowNot, bias[biasOffset + 9]) & 0xC0) << 8;
+    } else {
+      for (int dy = 0, at = corner, g = 0; dy < k; dy++, at += strideBytes) {
+        for (int w = 0; w < words; w++, g++) {
+          long packed = youngBits(bins, w == 0 ? at : at + 2 * k - 8, g, nowHigh, nowNot, bias[biasOffset + g])
+              & wordValid[w];
+          if (g < 8) {
+            mask0 |= packed << (8 * g);
+          } else {
+            mask1 |= packed << (8 * (g - 8));
+          }
         }
       }
     }
     int row = polarity * delays;
     int n = collect(mask0, 0, row, ages, rowList, 0);
     return mask1 == 0 ? n : collect(mask1, 64, row, ages, rowList, n);
+  }
+
+  /**
+   * The young bits of the 8 surface entries at {@code at}, packed into bits 0..7 (entry t at bit
+   * t), their ages kept as word {@code g}; {@code bias} holds 128 - the age limit of each byte.
+   */
+  private long youngBits(byte[] bins, int at, int g, long nowHigh, long nowNot, long bias) {
+    // per byte: age = (cur - s) mod 256; young = age below its slot's limit
+    long s = (long) LONGS.get(bins, at);
+    long age = (nowHigh - (s & ~H)) ^ ((nowNot ^ s) & H);
+    ageWords[g] = age;
+    long young = ~(age | ((age & ~H) + bias)) & H;
+    return ((young >>> 7) * PACK) >>> 56;
   }
 
   /** The feature infos of the young slots of {@code mask} (slots {@code slotBase} + bit), appended at {@code n}. */
