@@ -129,16 +129,24 @@ final class OutputNeurons {
       if (rowsInBin[cell] > safeRows) {
         clampRow(base, out);
       }
+      // max reductions without a loop-carried min/max pair: best, its first class, then the
+      // largest of the others (= best when two classes tie)
+      int end = base + k;
       int best = Integer.MIN_VALUE;
-      int second = Integer.MIN_VALUE;
-      for (int c = 0; c < k; c++) {
-        int vc = s[base + c];
-        second = Math.max(second, Math.min(best, vc));
-        best = Math.max(best, vc);
+      for (int at = base; at < end; at++) {
+        best = Math.max(best, s[at]);
       }
-      int bestClass = 0;
-      while (s[base + bestClass] != best) {
-        bestClass++;
+      int bestAt = base;
+      while (s[bestAt] != best) {
+        bestAt++;
+      }
+      int bestClass = bestAt - base;
+      int second = Integer.MIN_VALUE;
+      for (int at = base; at < bestAt; at++) {
+        second = Math.max(second, s[at]);
+      }
+      for (int at = bestAt + 1; at < end; at++) {
+        second = Math.max(second, s[at]);
       }
       if (observer != null) {
         System.arraycopy(s, base, view, 0, k);
@@ -148,11 +156,30 @@ final class OutputNeurons {
       if (margin >= marginQ16) {
         emit(cell, binEndUs, bestClass, best, margin, slot, out);
       }
-      for (int c = 0; c < k; c++) {
-        s[base + c] = Math.max(Q16.sub(s[base + c], best), MotionDetector.FLOOR);
-      }
+      shiftDown(base, end, best);
     }
     touchedCount = 0;
+  }
+
+  /**
+   * V = max(V - best, FLOOR) over [base, end), every V &lt;= best, with the saturating subtraction
+   * of Q16.sub: when best &gt;= FLOOR - MIN (= -2^30), as max(V, best + FLOOR) - best (no overflow:
+   * the max is within [best + FLOOR, best]; a V - best below MIN saturated to FLOOR anyway), else
+   * V - best cannot overflow. Both loops are plain int max and subtract (vectorizable).
+   */
+  private void shiftDown(int base, int end, int best) {
+    int[] s = v;
+    int floor = MotionDetector.FLOOR;
+    if (best >= floor - Integer.MIN_VALUE) {
+      int low = best + floor;
+      for (int i = base; i < end; i++) {
+        s[i] = Math.max(s[i], low) - best;
+      }
+    } else {
+      for (int i = base; i < end; i++) {
+        s[i] = Math.max(s[i] - best, floor);
+      }
+    }
   }
 
   /** Moves the activity window from bin {@code from} to bin {@code to}: the slots of (from, to] are emptied. */

@@ -1,5 +1,9 @@
 package io.ganglion.controllers.motion;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * The detector's memory of recent events: for every pixel and polarity, the bin of its latest
  * event modulo 256 (a time surface of bytes, so that a VGA sensor's surface, 0.6 MB, stays in a
@@ -23,6 +27,10 @@ package io.ganglion.controllers.motion;
  * 64 ms), allocation-free.
  */
 final class TimeSurface {
+
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long H = 0x8080808080808080L;
+  private static final long ONES = 0x0101010101010101L;
 
   /** Sweep period in bins; also the largest D the surface supports. */
   static final int EPOCH = 64;
@@ -80,10 +88,26 @@ final class TimeSurface {
     return (int) bin & 0xFF;
   }
 
+  /**
+   * Entries of age &gt;= 64 set to age 128, 8 per long: per byte, with H = 0x80 in every byte,
+   * age = (cur - s) mod 256 = ((cur | H) - (s &amp; ~H)) xor ((~cur xor s) &amp; H); old when bit 6 or 7
+   * of the age is set, ((age | age &lt;&lt; 1) &amp; H); s = old ? cur - 128 : s.
+   */
   private void sweep(int cur) {
     byte old = (byte) (cur - OLD_AGE);
     byte[] b = bins;
-    for (int i = 0; i < b.length; i++) {
+    long now = (cur & 0xFFL) * ONES;
+    long nowHigh = now | H;
+    long nowNot = ~now & H;
+    long oldBytes = (old & 0xFFL) * ONES;
+    int words = b.length / 8;
+    for (int w = 0, i = 0; w < words; w++, i += 8) {
+      long s = (long) LONGS.get(b, i);
+      long age = (nowHigh - (s & ~H)) ^ ((nowNot ^ s) & H);
+      long full = (((age | age << 1) & H) >>> 7) * 0xFF;
+      LONGS.set(b, i, (s & ~full) | (oldBytes & full));
+    }
+    for (int i = 8 * words; i < b.length; i++) {
       if (((cur - b[i]) & 0xFF) >= EPOCH) {
         b[i] = old;
       }
