@@ -66,7 +66,6 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
   private final long binUs;
   private final int width;
   private final int height;
-  private final int positions;
   private final int[] cellOfX;
   private final int[] cellRowOfY;
   private final long safeRows;
@@ -103,8 +102,6 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
     this.width = config.widthPx();
     this.height = config.heightPx();
     this.surface = new TimeSurface(width, height, g.radius());
-    int k = g.kernelSize();
-    this.positions = k * k;
     this.neurons = new OutputNeurons(g, classes, config);
     int cellSize = g.cellSize();
     this.cellOfX = new int[width];
@@ -119,7 +116,7 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
     // rows x max|entry| <= 2^30 the sum stays within [-2^31, 2^30]: no check needed.
     this.safeRows = compiled.maxAbsEntry == 0 ? Long.MAX_VALUE : (1L << 30) / compiled.maxAbsEntry;
     this.gather = new NeighbourhoodGather(g, compiled, surface.paddedWidth);
-    this.rowList = new int[2 * positions];
+    this.rowList = new int[2 * g.positions()];
     this.eventEvidence = new int[classes];
     reset();
   }

@@ -1,9 +1,5 @@
 package io.ganglion.controllers.motion;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-
 /**
  * The detector's gather: finds the K x K x 2 time-surface entries around an event whose age is
  * below D (the earlier events the kernel sees) and writes the {@link CompiledKernel#featureInfo}
@@ -20,7 +16,7 @@ import java.nio.ByteOrder;
  * when none is):
  *
  * <pre>
- *   age   = (cur - s) mod 256     = ((cur | H) - (s &amp; ~H)) xor ((~cur xor s) &amp; H)
+ *   age   = (cur - s) mod 256                                                 ({@link TimeSurface#ages})
  *   old   = age &gt;= L              = (age | ((age &amp; ~H) + (128 - L))) &amp; H     (no carry between bytes)
  *   young = ~old &amp; H, packed to one bit per byte by ((young &gt;&gt;&gt; 7) * 0x0102040810204080) &gt;&gt;&gt; 56
  * </pre>
@@ -32,14 +28,10 @@ import java.nio.ByteOrder;
  */
 final class NeighbourhoodGather {
 
-  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final long H = 0x8080808080808080L;
-  private static final long ONES = 0x0101010101010101L;
+  private static final long H = TimeSurface.H;
   private static final long PACK = 0x0102040810204080L;
   /** Largest kernel side gathered with SWAR: 2 K K entries fit one long mask. */
   static final int MAX_SWAR_KERNEL = 5;
-  /** Bytes a caller must leave readable past the last surface entry (one long). */
-  static final int SLACK_BYTES = 8;
 
   private final CompiledKernel compiled;
   private final int k;
@@ -119,9 +111,7 @@ final class NeighbourhoodGather {
   }
 
   private int gatherSwar(byte[] bins, int corner, int polarity, int cur, int[] rowList) {
-    long now = (cur & 0xFFL) * ONES;
-    long nowHigh = now | H;
-    long nowNot = ~now & H; // (now xor ~s) & H = (~now xor s) & H
+    long clock = (cur & 0xFFL) * TimeSurface.ONES;
     long[] bias = youngBias;
     long[] ages = ageWords;
     int words = wordsPerRow;
@@ -133,17 +123,17 @@ final class NeighbourhoodGather {
       // the shipped models' 5 x 5 kernel, unrolled: rows 0..3 fill mask0, row 4 the low 16 bits of mask1
       int st = strideBytes;
       for (int dy = 0, at = corner; dy < 4; dy++, at += st) {
-        mask0 |= (youngBits(bins, at, 2 * dy, nowHigh, nowNot, bias[biasOffset + 2 * dy])
-            | (youngBits(bins, at + 2, 2 * dy + 1, nowHigh, nowNot, bias[biasOffset + 2 * dy + 1]) & 0xC0) << 8)
+        mask0 |= (youngBits(bins, at, 2 * dy, clock, bias[biasOffset + 2 * dy])
+            | (youngBits(bins, at + 2, 2 * dy + 1, clock, bias[biasOffset + 2 * dy + 1]) & 0xC0) << 8)
             << (16 * dy);
       }
       int at = corner + 4 * st;
-      mask1 = youngBits(bins, at, 8, nowHigh, nowNot, bias[biasOffset + 8])
-          | (youngBits(bins, at + 2, 9, nowHigh, nowNot, bias[biasOffset + 9]) & 0xC0) << 8;
+      mask1 = youngBits(bins, at, 8, clock, bias[biasOffset + 8])
+          | (youngBits(bins, at + 2, 9, clock, bias[biasOffset + 9]) & 0xC0) << 8;
     } else {
       for (int dy = 0, at = corner, g = 0; dy < k; dy++, at += strideBytes) {
         for (int w = 0; w < words; w++, g++) {
-          long packed = youngBits(bins, w == 0 ? at : at + 2 * k - 8, g, nowHigh, nowNot, bias[biasOffset + g])
+          long packed = youngBits(bins, w == 0 ? at : at + 2 * k - 8, g, clock, bias[biasOffset + g])
               & wordValid[w];
           if (g < 8) {
             mask0 |= packed << (8 * g);
@@ -160,12 +150,12 @@ final class NeighbourhoodGather {
 
   /**
    * The young bits of the 8 surface entries at {@code at}, packed into bits 0..7 (entry t at bit
-   * t), their ages kept as word {@code g}; {@code bias} holds 128 - the age limit of each byte.
+   * t), their ages at clock {@code clock} (the clock byte in every byte) kept as word {@code g};
+   * {@code bias} holds 128 - the age limit of each byte.
    */
-  private long youngBits(byte[] bins, int at, int g, long nowHigh, long nowNot, long bias) {
+  private long youngBits(byte[] bins, int at, int g, long clock, long bias) {
     // per byte: age = (cur - s) mod 256; young = age below its slot's limit
-    long s = (long) LONGS.get(bins, at);
-    long age = (nowHigh - (s & ~H)) ^ ((nowNot ^ s) & H);
+    long age = TimeSurface.ages(clock, (long) TimeSurface.LONGS.get(bins, at));
     ageWords[g] = age;
     long young = ~(age | ((age & ~H) + bias)) & H;
     return ((young >>> 7) * PACK) >>> 56;

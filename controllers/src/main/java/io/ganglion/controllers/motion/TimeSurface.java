@@ -28,9 +28,14 @@ import java.nio.ByteOrder;
  */
 final class TimeSurface {
 
-  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final long H = 0x8080808080808080L;
-  private static final long ONES = 0x0101010101010101L;
+  /** The surface read and written 8 entries at a time (little-endian: entry i + t is byte t). */
+  static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  /** 0x80 in every byte. */
+  static final long H = 0x8080808080808080L;
+  /** 0x01 in every byte. */
+  static final long ONES = 0x0101010101010101L;
+  /** Bytes past the last entry, so that a long can be read starting at any entry. */
+  static final int SLACK_BYTES = 8;
 
   /** Sweep period in bins; also the largest D the surface supports. */
   static final int EPOCH = 64;
@@ -50,8 +55,7 @@ final class TimeSurface {
       throw new IllegalArgumentException("motion detector: a " + widthPx + "x" + heightPx + " px sensor with kernel radius "
           + radiusPx + " needs a time surface of " + size + " entries (> 2^30)");
     }
-    // slack past the last entry: the gather reads whole longs (NeighbourhoodGather.SLACK_BYTES)
-    this.bins = new byte[(int) size + NeighbourhoodGather.SLACK_BYTES];
+    this.bins = new byte[(int) size + SLACK_BYTES];
     reset();
   }
 
@@ -89,21 +93,28 @@ final class TimeSurface {
   }
 
   /**
-   * Entries of age &gt;= 64 set to age 128, 8 per long: per byte, with H = 0x80 in every byte,
-   * age = (cur - s) mod 256 = ((cur | H) - (s &amp; ~H)) xor ((~cur xor s) &amp; H); old when bit 6 or 7
-   * of the age is set, ((age | age &lt;&lt; 1) &amp; H); s = old ? cur - 128 : s.
+   * The ages (cur - s) mod 256 of the 8 entries of {@code entries}, byte by byte, for the clock
+   * byte {@code cur} in every byte of {@code clock} ({@code cur * ONES}): with H = 0x80 in every
+   * byte, ((clock | H) - (s &amp; ~H)) xor ((~clock xor s) &amp; H), a subtraction without borrows
+   * between bytes.
+   */
+  static long ages(long clock, long entries) {
+    return ((clock | H) - (entries & ~H)) ^ ((~clock ^ entries) & H);
+  }
+
+  /**
+   * Entries of age &gt;= 64 set to age 128, 8 per long ({@link #ages}): old when bit 6 or 7 of the
+   * age is set, ((age | age &lt;&lt; 1) &amp; H); s = old ? cur - 128 : s.
    */
   private void sweep(int cur) {
     byte old = (byte) (cur - OLD_AGE);
     byte[] b = bins;
-    long now = (cur & 0xFFL) * ONES;
-    long nowHigh = now | H;
-    long nowNot = ~now & H;
+    long clock = (cur & 0xFFL) * ONES;
     long oldBytes = (old & 0xFFL) * ONES;
     int words = b.length / 8;
     for (int w = 0, i = 0; w < words; w++, i += 8) {
       long s = (long) LONGS.get(b, i);
-      long age = (nowHigh - (s & ~H)) ^ ((nowNot ^ s) & H);
+      long age = ages(clock, s);
       long full = (((age | age << 1) & H) >>> 7) * 0xFF;
       LONGS.set(b, i, (s & ~full) | (oldBytes & full));
     }
