@@ -31,8 +31,8 @@ final class CompiledKernel {
   final long maxAbsEntry;
   /**
    * Per feature, packed in one int (one load in the gather): its first block (dense: the feature
-   * itself) in bits 9..31, 1 when its row is added in bit 8, its number of blocks in bits 0..7
-   * (0 for an all-zero row and for the self feature).
+   * itself) in bits 8..31, its number of blocks in bits 0..7 (0 for an all-zero row and for the
+   * self feature).
    */
   final int[] featureInfo;
   /** Sparse: pairs per block (B); dense: C. */
@@ -54,7 +54,7 @@ final class CompiledKernel {
     this.featureInfo = new int[blockCount.length];
     for (int f = 0; f < blockCount.length; f++) {
       int count = blockCount[f] & 0xFF;
-      featureInfo[f] = firstBlock[f] << 9 | (count > 0 ? 1 << 8 : 0) | count;
+      featureInfo[f] = firstBlock[f] << 8 | count;
     }
     this.blockPairs = blockPairs;
     this.blocks = blocks;
@@ -64,16 +64,11 @@ final class CompiledKernel {
   }
 
   static int firstBlock(int featureInfo) {
-    return featureInfo >>> 9;
+    return featureInfo >>> 8;
   }
 
   static int blockCount(int featureInfo) {
     return featureInfo & 0xFF;
-  }
-
-  /** 1 for a row that is added, 0 for an empty one. */
-  static int rowCount(int featureInfo) {
-    return (featureInfo >>> 8) & 1;
   }
 
   static CompiledKernel compile(MotionKernel kernel, boolean dense) {

@@ -24,6 +24,14 @@ import io.ganglion.controllers.fixed.Q16;
  * blocks of 4 ({@link CompiledKernel}, {@link MotionDetectorConfig.Storage#SPARSE}): pruning is
  * speed.
  *
+ * <p><b>Batched adds.</b> The gather appends the event's blocks, tagged with its neuron row, to a
+ * pending list; the list is added in one pass when it holds {@link #PENDING_BATCH} blocks, before
+ * any readout (bin end) and before an event whose adds need the saturating path. So the
+ * data-dependent loop that adds an event's blocks ends once per batch, not once per event. The
+ * result is the same to the bit: the adds are wrapping int additions, which commute, and they
+ * only wrap where the saturation bound below says they cannot; the neuron state is read only by
+ * readouts, which come after the pending adds.
+ *
  * <p><b>Output neurons.</b> One per S x S cell and class sums the layer's evidence of the events
  * of its cell, leaking by lambda = exp(-binUs / tau) per bin:
  *
@@ -34,14 +42,14 @@ import io.ganglion.controllers.fixed.Q16;
  * At the end of each bin, every neuron whose cell received an event in it is read out: the winner
  * c* = argmax V_c spikes (cell centre, end of bin, c*) when V_c* - max over c != c* of V_c &gt;= the
  * configured margin (ties: the lower class). The event's rows are added straight into its
- * neuron, so the cost per event is only the rows; the read-out, O(C), is paid once per cell and
- * bin.
+ * neuron (no per-event evidence vector), so the cost per event is only the rows; the read-out,
+ * O(C), is paid once per cell and bin.
  *
  * <p>Fixed point: after a readout the neuron's row is shifted down by its maximum (winner 0; no
  * margin changes) and floored at {@link #FLOOR} (-16384); the decay is V = floor(V f / 2^16) with
  * f = lambda^n in Q16.16. So V stays in [FLOOR, 0] between bins, and within a bin a neuron's sum
- * stays within the int range while its rows x max|w| &lt;= 2^30; past that its adds saturate (counted,
- * INTERNAL_SATURATION).
+ * stays within the int range while its blocks (each at most one row, so at least its rows) x
+ * max|w| &lt;= 2^30; past that its adds saturate (counted, INTERNAL_SATURATION).
  *
  * <p>Memory: the time surface, 2 (W + 2R) (H + 2R) bytes, and the neurons, ceil(W / S)
  * ceil(H / S) x C ints (640 x 480, R = 2, S = 16, C = 36: 0.6 MB + 0.17 MB).
@@ -56,6 +64,8 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
 
   /** The latest accepted event time, 2^62 us (146,000 years): later times are out of range. */
   public static final long MAX_TIME_US = 1L << 62;
+  /** Pending blocks that trigger their adds, in one pass (several events' worth; 4 KB of tags). */
+  static final int PENDING_BATCH = 512;
   /** The lowest neuron evidence: -2^30 raw, -16384 in Q16.16. */
   public static final int FLOOR = -(1 << 30);
 
@@ -74,8 +84,12 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
   private final TimeSurface surface;
   private final OutputNeurons neurons;
   private final NeighbourhoodGather gather;
-  /** The gather's live rows ({@link CompiledKernel#featureInfo}), up to one per surface entry. */
-  private final int[] rowList;
+  /**
+   * The pending adds: the blocks of the live rows of the latest events' neighbourhoods, each
+   * tagged with its neuron row ({@code (long) base << 32 | block}), added in one pass per batch.
+   */
+  private final long[] pending;
+  private int pendingCount;
   private final int[] eventEvidence;
   private boolean started;
   private long curBin;
@@ -116,7 +130,7 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
     // rows x max|entry| <= 2^30 the sum stays within [-2^31, 2^30]: no check needed.
     this.safeRows = compiled.maxAbsEntry == 0 ? Long.MAX_VALUE : (1L << 30) / compiled.maxAbsEntry;
     this.gather = new NeighbourhoodGather(g, compiled, surface.paddedWidth);
-    this.rowList = new int[2 * g.positions()];
+    this.pending = new long[PENDING_BATCH + gather.blockListCapacity()];
     this.eventEvidence = new int[classes];
     reset();
   }
@@ -166,6 +180,7 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
     eventsOutOfRange = 0;
     eventsOutOfOrder = 0;
     eventsClamped = 0;
+    pendingCount = 0;
   }
 
   @Override
@@ -237,20 +252,22 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
     int corner = surface.corner(x, y);
     int cell = cellRowOfY[y] + cellOfX[x];
     int base = neurons.touch(cell, curBin);
-    int n = gather.gather(surface.bins, corner, polarity, relBin, rowList);
+    int from = pendingCount;
+    int n = gather.gather(surface.bins, corner, polarity, relBin, pending, from, (long) base << 32) - from;
     if (observer != null) {
-      observeEvent(n, x, y);
+      observeEvent(from, n, x, y);
     }
-    int total = neurons.rowsInBin[cell] + n + 1; // + 1: the self row
+    int total = neurons.rowsInBin[cell] + n + 1; // blocks (each at most one row's entries) + the self row
     neurons.rowsInBin[cell] = total;
     if (total <= safeRows) {
-      if (compiled.dense) {
-        addDense(n, base);
-      } else {
-        addSparse(n, base);
+      addSelf(base);
+      pendingCount = from + n;
+      if (pendingCount >= PENDING_BATCH) {
+        addPending();
       }
     } else {
-      addChecked(n, base, out);
+      addPending(); // the earlier events' adds first, as they came
+      addChecked(from, n, base, out);
     }
   }
 
@@ -270,74 +287,87 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
     }
   }
 
-  private void addDense(int n, int base) {
+  /** Adds the pending blocks, each into its neuron row, and empties the list. */
+  private void addPending() {
+    int n = pendingCount;
+    pendingCount = 0;
+    if (compiled.dense) {
+      addDense(n);
+    } else {
+      addSparse(n);
+    }
+  }
+
+  private void addDense(int n) {
     int[] v = neurons.v;
     int[] w = compiled.denseRows;
-    int[] list = rowList;
+    long[] list = pending;
     int c = classes;
-    addSelf(base);
     for (int i = 0; i < n; i++) {
-      int row = CompiledKernel.firstBlock(list[i]) * c;
+      int base = (int) (list[i] >>> 32);
+      int row = (int) list[i] * c;
       for (int k = 0; k < c; k++) {
         v[base + k] += w[row + k];
       }
     }
   }
 
-  /** Each row: its first block straight-line, then (rarely, at 5% pruning) its further blocks. */
-  private void addSparse(int n, int base) {
+  /** One loop over the blocks, each straight-line (4 pairs; a loop only for kernels with huge rows). */
+  private void addSparse(int n) {
     int[] v = neurons.v;
     int[] p = compiled.blocks;
-    int[] list = rowList;
-    addSelf(base);
+    long[] list = pending;
     int blockInts = 2 * compiled.blockPairs;
-    for (int i = 0; i < n; i++) {
-      int info = list[i];
-      int j = CompiledKernel.firstBlock(info) * blockInts;
-      if (blockInts == 8) {
+    if (blockInts == 8) {
+      for (int i = 0; i < n; i++) {
+        int base = (int) (list[i] >>> 32);
+        int j = (int) list[i] << 3;
         v[base + p[j]] += p[j + 1];
         v[base + p[j + 2]] += p[j + 3];
         v[base + p[j + 4]] += p[j + 5];
         v[base + p[j + 6]] += p[j + 7];
-        j += 8;
       }
-      for (int end = (CompiledKernel.firstBlock(info) + CompiledKernel.blockCount(info)) * blockInts; j < end; j += 2) {
-        v[base + p[j]] += p[j + 1];
+    } else {
+      for (int i = 0; i < n; i++) {
+        int base = (int) (list[i] >>> 32);
+        for (int j = (int) list[i] * blockInts, end = j + blockInts; j < end; j += 2) {
+          v[base + p[j]] += p[j + 1];
+        }
       }
     }
   }
 
   /** Saturating adds, once a neuron's rows in this bin could overflow (huge weights or event bursts). */
-  private void addChecked(int n, int base, MotionOutputs out) {
+  private void addChecked(int from, int n, int base, MotionOutputs out) {
     int[] v = neurons.v;
     for (int i = -1; i < n; i++) {
       if (compiled.dense) {
-        int row = i < 0 ? compiled.selfBegin : CompiledKernel.firstBlock(rowList[i]) * classes;
+        int row = i < 0 ? compiled.selfBegin : (int) pending[from + i] * classes;
         for (int k = 0; k < classes; k++) {
           v[base + k] = saturatingAdd(v[base + k], compiled.denseRows[row + k], out);
         }
       } else {
         int[] p = compiled.blocks;
-        for (int j = rowBegin(i), end = rowEnd(i); j < end; j += 2) {
+        for (int j = blockBegin(from, i), end = blockEnd(from, i); j < end; j += 2) {
           v[base + p[j]] = saturatingAdd(v[base + p[j]], p[j + 1], out);
         }
       }
     }
   }
 
-  /** The event's own evidence, for the observer: the same rows summed on their own (self row first). */
-  private void observeEvent(int n, int x, int y) {
+  /** The event's own evidence, for the observer: the same blocks summed on their own (self row first). */
+  private void observeEvent(int from, int n, int x, int y) {
     int[] e = eventEvidence;
     java.util.Arrays.fill(e, 0);
     for (int i = -1; i < n; i++) {
       if (compiled.dense) {
-        int row = i < 0 ? compiled.selfBegin : CompiledKernel.firstBlock(rowList[i]) * classes;
+        int row = i < 0 ? compiled.selfBegin : (int) pending[from + i] * classes;
         for (int k = 0; k < classes; k++) {
           e[k] = Q16.add(e[k], compiled.denseRows[row + k]);
         }
       } else {
         int[] p = compiled.blocks;
-        for (int j = rowBegin(i), end = rowEnd(i); j < end; j += 2) {
+        for (int j = blockBegin(from, i), end = blockEnd(from, i); j < end; j += 2) {
           e[p[j]] = Q16.add(e[p[j]], p[j + 1]);
         }
       }
@@ -345,14 +375,13 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
     observer.event(latestTUs, x, y, e);
   }
 
-  /** Sparse: the first int of row {@code i} of the row list in the blocks (-1: the self row). */
-  private int rowBegin(int i) {
-    return i < 0 ? compiled.selfBegin : CompiledKernel.firstBlock(rowList[i]) * 2 * compiled.blockPairs;
+  /** Sparse: the first int in the blocks of pending block {@code from + i} (i = -1: the self row, all its blocks). */
+  private int blockBegin(int from, int i) {
+    return i < 0 ? compiled.selfBegin : (int) pending[from + i] * 2 * compiled.blockPairs;
   }
 
-  private int rowEnd(int i) {
-    return i < 0 ? compiled.selfEnd
-        : (CompiledKernel.firstBlock(rowList[i]) + CompiledKernel.blockCount(rowList[i])) * 2 * compiled.blockPairs;
+  private int blockEnd(int from, int i) {
+    return i < 0 ? compiled.selfEnd : ((int) pending[from + i] + 1) * 2 * compiled.blockPairs;
   }
 
   /** Moves the clock to {@code tUs} (no event), reading out the bin it leaves. */
@@ -368,6 +397,7 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
 
   /** Reads out the current bin's neurons, then moves the clock (activity window, time surface) to {@code bin}. */
   private void moveToBin(long bin, MotionOutputs out) {
+    addPending();
     neurons.readout(curBin, binEndUs, neurons.slotOf(curBin), safeRows, observer, out);
     neurons.expireActivity(curBin, bin);
     curBin = bin;
