@@ -3,7 +3,8 @@ package io.ganglion.controllers.motion;
 /**
  * Sees the evidence of a {@link MotionDetector} (tests and tools). Arrays are valid during the
  * call only. With an observer set, the detector also sums each event's layer evidence on its own
- * (a second pass over the event's rows), which it otherwise adds straight into the neuron.
+ * (a second pass over the event's rows, in the order (dy, dx, polarity)), which it otherwise only
+ * adds into the neuron.
  */
 public interface EvidenceObserver {
 

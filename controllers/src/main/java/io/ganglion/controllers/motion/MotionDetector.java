@@ -28,9 +28,12 @@ import io.ganglion.controllers.fixed.Q16;
  * pending list; the list is added in one pass when it holds {@link #PENDING_BATCH} blocks, before
  * any readout (bin end) and before an event whose adds need the saturating path. So the
  * data-dependent loop that adds an event's blocks ends once per batch, not once per event. The
- * result is the same to the bit: the adds are wrapping int additions, which commute, and they
- * only wrap where the saturation bound below says they cannot; the neuron state is read only by
- * readouts, which come after the pending adds.
+ * result is the same to the bit as adding event by event: these adds are wrapping int additions,
+ * which commute, and they are only used where the saturation bound below says they cannot wrap;
+ * the neuron state is read only by readouts, which come after the pending adds. The sums that do
+ * saturate (the observer's per-event evidence, the checked adds) depend on their order, so they
+ * take the event's rows again in the order (dy, dx, polarity) ({@link
+ * NeighbourhoodGather#gatherInOrder}), whatever order the fast gather lists them in.
  *
  * <p><b>Output neurons.</b> One per S x S cell and class sums the layer's evidence of the events
  * of its cell, leaking by lambda = exp(-binUs / tau) per bin:
@@ -41,15 +44,15 @@ import io.ganglion.controllers.fixed.Q16;
  *
  * At the end of each bin, every neuron whose cell received an event in it is read out: the winner
  * c* = argmax V_c spikes (cell centre, end of bin, c*) when V_c* - max over c != c* of V_c &gt;= the
- * configured margin (ties: the lower class). The event's rows are added straight into its
- * neuron (no per-event evidence vector), so the cost per event is only the rows; the read-out,
- * O(C), is paid once per cell and bin.
+ * configured margin (ties: the lower class). The event's rows are added into its neuron (batched,
+ * no per-event evidence vector), so the cost per event is only the rows; the read-out, O(C), is
+ * paid once per cell and bin.
  *
  * <p>Fixed point: after a readout the neuron's row is shifted down by its maximum (winner 0; no
  * margin changes) and floored at {@link #FLOOR} (-16384); the decay is V = floor(V f / 2^16) with
  * f = lambda^n in Q16.16. So V stays in [FLOOR, 0] between bins, and within a bin a neuron's sum
- * stays within the int range while its blocks (each at most one row, so at least its rows) x
- * max|w| &lt;= 2^30; past that its adds saturate (counted, INTERNAL_SATURATION).
+ * stays within the int range while its rows x max|w| &lt;= 2^30; past that its adds saturate
+ * (counted, INTERNAL_SATURATION).
  *
  * <p>Memory: the time surface, 2 (W + 2R) (H + 2R) bytes, and the neurons, ceil(W / S)
  * ceil(H / S) x C ints (640 x 480, R = 2, S = 16, C = 36: 0.6 MB + 0.17 MB).
@@ -90,6 +93,11 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
    */
   private final long[] pending;
   private int pendingCount;
+  /**
+   * The event's blocks in the order (dy, dx, polarity), for the paths whose sums saturate, so
+   * depend on the order: the observer's evidence and the checked adds (rare).
+   */
+  private final long[] orderedBlocks;
   private final int[] eventEvidence;
   private boolean started;
   private long curBin;
@@ -131,6 +139,7 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
     this.safeRows = compiled.maxAbsEntry == 0 ? Long.MAX_VALUE : (1L << 30) / compiled.maxAbsEntry;
     this.gather = new NeighbourhoodGather(g, compiled, surface.paddedWidth);
     this.pending = new long[PENDING_BATCH + gather.blockListCapacity()];
+    this.orderedBlocks = new long[gather.blockListCapacity()];
     this.eventEvidence = new int[classes];
     reset();
   }
@@ -254,20 +263,26 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
     int base = neurons.touch(cell, curBin);
     int from = pendingCount;
     int n = gather.gather(surface.bins, corner, polarity, relBin, pending, from, (long) base << 32) - from;
-    if (observer != null) {
-      observeEvent(from, n, x, y);
-    }
-    int total = neurons.rowsInBin[cell] + n + 1; // blocks (each at most one row's entries) + the self row
+    int total = neurons.rowsInBin[cell] + gather.rowsFound() + 1; // + 1: the self row
     neurons.rowsInBin[cell] = total;
-    if (total <= safeRows) {
+    boolean unchecked = total <= safeRows;
+    int ordered = 0;
+    if (observer != null || !unchecked) {
+      // saturating sums depend on the order: these take the rows in the order (dy, dx, polarity)
+      ordered = gather.gatherInOrder(surface.bins, corner, polarity, relBin, orderedBlocks);
+    }
+    if (observer != null) {
+      observeEvent(ordered, x, y);
+    }
+    if (unchecked) {
       addSelf(base);
       pendingCount = from + n;
       if (pendingCount >= PENDING_BATCH) {
         addPending();
       }
     } else {
-      addPending(); // the earlier events' adds first, as they came
-      addChecked(from, n, base, out);
+      addPending(); // the earlier events' adds first, as they came (this event's pending blocks dropped)
+      addChecked(ordered, base, out);
     }
   }
 
@@ -338,17 +353,17 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
   }
 
   /** Saturating adds, once a neuron's rows in this bin could overflow (huge weights or event bursts). */
-  private void addChecked(int from, int n, int base, MotionOutputs out) {
+  private void addChecked(int n, int base, MotionOutputs out) {
     int[] v = neurons.v;
     for (int i = -1; i < n; i++) {
       if (compiled.dense) {
-        int row = i < 0 ? compiled.selfBegin : (int) pending[from + i] * classes;
+        int row = i < 0 ? compiled.selfBegin : (int) orderedBlocks[i] * classes;
         for (int k = 0; k < classes; k++) {
           v[base + k] = saturatingAdd(v[base + k], compiled.denseRows[row + k], out);
         }
       } else {
         int[] p = compiled.blocks;
-        for (int j = blockBegin(from, i), end = blockEnd(from, i); j < end; j += 2) {
+        for (int j = blockBegin(i), end = blockEnd(i); j < end; j += 2) {
           v[base + p[j]] = saturatingAdd(v[base + p[j]], p[j + 1], out);
         }
       }
@@ -356,18 +371,18 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
   }
 
   /** The event's own evidence, for the observer: the same blocks summed on their own (self row first). */
-  private void observeEvent(int from, int n, int x, int y) {
+  private void observeEvent(int n, int x, int y) {
     int[] e = eventEvidence;
     java.util.Arrays.fill(e, 0);
     for (int i = -1; i < n; i++) {
       if (compiled.dense) {
-        int row = i < 0 ? compiled.selfBegin : (int) pending[from + i] * classes;
+        int row = i < 0 ? compiled.selfBegin : (int) orderedBlocks[i] * classes;
         for (int k = 0; k < classes; k++) {
           e[k] = Q16.add(e[k], compiled.denseRows[row + k]);
         }
       } else {
         int[] p = compiled.blocks;
-        for (int j = blockBegin(from, i), end = blockEnd(from, i); j < end; j += 2) {
+        for (int j = blockBegin(i), end = blockEnd(i); j < end; j += 2) {
           e[p[j]] = Q16.add(e[p[j]], p[j + 1]);
         }
       }
@@ -375,13 +390,13 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
     observer.event(latestTUs, x, y, e);
   }
 
-  /** Sparse: the first int in the blocks of pending block {@code from + i} (i = -1: the self row, all its blocks). */
-  private int blockBegin(int from, int i) {
-    return i < 0 ? compiled.selfBegin : (int) pending[from + i] * 2 * compiled.blockPairs;
+  /** Sparse: the first int in the blocks of ordered block {@code i} (i = -1: the self row, all its blocks). */
+  private int blockBegin(int i) {
+    return i < 0 ? compiled.selfBegin : (int) orderedBlocks[i] * 2 * compiled.blockPairs;
   }
 
-  private int blockEnd(int from, int i) {
-    return i < 0 ? compiled.selfEnd : ((int) pending[from + i] + 1) * 2 * compiled.blockPairs;
+  private int blockEnd(int i) {
+    return i < 0 ? compiled.selfEnd : ((int) orderedBlocks[i] + 1) * 2 * compiled.blockPairs;
   }
 
   /** Moves the clock to {@code tUs} (no event), reading out the bin it leaves. */

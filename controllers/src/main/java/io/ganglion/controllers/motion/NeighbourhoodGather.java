@@ -28,7 +28,10 @@ package io.ganglion.controllers.motion;
  * words' ages (for K &lt;= 4 the slot is dy 2K + b; for K = 5, 8 dy + b for bytes 0..7, then 40 +
  * 2 dy + b - 8 for the tails of rows 0..3, then 48, 49). Only the set bits (about one entry in
  * five on the benchmark's dense stream at 5% of the weights) cost a lookup: the age byte and the
- * feature info from a table indexed by (polarity, age, slot). Blocks are listed in slot order.
+ * feature info from a table indexed by (polarity, age, slot). Blocks are listed in slot order,
+ * which for K = 5 is not the order (dy, dx, polarity): the callers whose sums saturate, so depend
+ * on the order, use {@link #gatherInOrder}. The event's own entry is never young (limit 0): it
+ * is always age 0, the self feature.
  * Larger kernels take the entries one byte at a time, in the order (dy, dx, absolute polarity).
  * Allocation-free.
  */
@@ -63,6 +66,8 @@ final class NeighbourhoodGather {
   private final int[] slotInfo;
   /** SWAR: the ages of the last neighbourhood, slot s at byte s (+ 8 bytes of slack). */
   private final byte[] ageBytes;
+  /** The live rows of the last gather. */
+  private int rowsFound;
 
   NeighbourhoodGather(MotionGeometry g, CompiledKernel compiled, int paddedWidthPx) {
     this.k = g.kernelSize();
@@ -121,6 +126,10 @@ final class NeighbourhoodGather {
           int info = featureInfo[featureBase[p * entries + e] + a * kk];
           slotInfo[((p * delays + a) << 6) | slot] = info;
           limit = CompiledKernel.blockCount(info) > 0 ? a + 1 : limit;
+        }
+        if (dy == k / 2 && b == 2 * (k / 2) + p) {
+          // the event's own entry: always age 0 (the surface is written first), the self row, added apart
+          limit = 0;
         }
         youngBias[p * wordsPerPolarity + word] |= (128L - limit) << (8 * t);
       }
@@ -196,11 +205,15 @@ final class NeighbourhoodGather {
   private int collect(long mask, int row, long[] blockList, int n, long tag) {
     int[] info = slotInfo;
     byte[] ages = ageBytes;
+    int rows = 0;
     while (mask != 0) {
       int e = Long.numberOfTrailingZeros(mask);
       mask &= mask - 1;
-      n = append(info[((row + (ages[e] & 0xFF)) << 6) | e], blockList, n, tag);
+      int fi = info[((row + (ages[e] & 0xFF)) << 6) | e];
+      rows += (CompiledKernel.blockCount(fi) + 255) >>> 8; // 1 for a row with blocks, 0 for an empty one
+      n = append(fi, blockList, n, tag);
     }
+    rowsFound = rows;
     return n;
   }
 
@@ -221,18 +234,37 @@ final class NeighbourhoodGather {
     return n + count;
   }
 
+  /**
+   * The blocks of the live rows like {@link #gather}, into {@code blockList} from 0 and untagged,
+   * but in the order (dy, dx, absolute polarity) whatever the kernel size (the order of the
+   * paths whose sums saturate); returns how many. For the observer and the checked adds: one
+   * byte at a time.
+   */
+  int gatherInOrder(byte[] bins, int corner, int polarity, int cur, long[] blockList) {
+    return gatherBytes(bins, corner, polarity, cur, blockList, 0, 0L);
+  }
+
+  /** The live rows the last {@link #gather} or {@link #gatherInOrder} found (empty rows not counted). */
+  int rowsFound() {
+    return rowsFound;
+  }
+
   private int gatherBytes(byte[] bins, int corner, int polarity, int cur, long[] blockList, int n, long tag) {
     int[] info = featureInfo;
     int[] base = featureBase;
     int baseOffset = polarity * 2 * kk;
+    int rows = 0;
     for (int dy = 0, at = corner, e = 0; dy < k; dy++, at += strideBytes) {
       for (int b = 0; b < 2 * k; b++, e++) {
         int a = (cur - bins[at + b]) & 0xFF;
         if (a < delays) {
-          n = append(info[base[baseOffset + e] + a * kk], blockList, n, tag);
+          int fi = info[base[baseOffset + e] + a * kk];
+          rows += (CompiledKernel.blockCount(fi) + 255) >>> 8;
+          n = append(fi, blockList, n, tag);
         }
       }
     }
+    rowsFound = rows;
     return n;
   }
 }

@@ -1,0 +1,94 @@
+package io.ganglion.controllers.motion;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.ganglion.controllers.FaultFlags;
+import io.ganglion.controllers.fixed.Q16;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Where sums saturate, the result depends on the order of the adds and on when the detector
+ * decides to check: these fix both to the definition (rows in the order (dy, dx, polarity); a
+ * neuron checked and clamped only when its rows could overflow), whatever the gather's internal
+ * order or its block layout.
+ */
+class MotionDetectorSaturationTest {
+
+  private static final class Seen implements EvidenceObserver {
+    final List<int[]> events = new ArrayList<>();
+    final List<int[]> readouts = new ArrayList<>();
+
+    @Override
+    public void event(long tUs, int x, int y, int[] evidence) {
+      events.add(evidence.clone());
+    }
+
+    @Override
+    public void readout(long bin, int cellX, int cellY, int[] v) {
+      readouts.add(v.clone());
+    }
+  }
+
+  @Test
+  void saturatingSumsTakeTheRowsInNeighbourhoodOrder() {
+    for (MotionDetectorConfig.Storage storage : MotionDetectorConfig.Storage.values()) {
+      // 5 x 5 kernel, one delay; class 0: +30000 at (dy 0, dx 4) and (dy 1, dx 0), -30000 at (dy 4, dx 0)
+      MotionGeometry g = new MotionGeometry(1, 1000, 2, 16, 20000);
+      double[] w = new double[g.featureCount() * 2];
+      w[g.featureIndex(0, 0, 0, 4) * 2] = 30000;
+      w[g.featureIndex(0, 0, 1, 0) * 2] = 30000;
+      w[g.featureIndex(0, 0, 4, 0) * 2] = -30000;
+      MotionKernel k = MotionKernel.quantize(g, MotionTestSupport.classes(2), w, new double[2]);
+      MotionDetector detector = new MotionDetector(k, MotionDetectorConfig.of(16, 16).withStorage(storage));
+      Seen seen = new Seen();
+      detector.setEvidenceObserver(seen);
+      MotionOutputs out = detector.newOutputs();
+      detector.event(10, 6, 100, 0, out); // (dy 0, dx 4) from (8, 8)
+      detector.event(6, 7, 100, 0, out); // (dy 1, dx 0)
+      detector.event(6, 10, 100, 0, out); // (dy 4, dx 0)
+      detector.event(8, 8, 100, 0, out);
+      detector.flush(out);
+
+      int[] q = k.weightsQ16();
+      int expected = Q16.add(Q16.add(q[g.featureIndex(0, 0, 0, 4) * 2], q[g.featureIndex(0, 0, 1, 0) * 2]),
+          q[g.featureIndex(0, 0, 4, 0) * 2]);
+      assertEquals(Q16.MAX - 1966080000, expected, "the first two saturate, the third comes off the maximum");
+      assertEquals(expected, seen.events.get(3)[0], storage + ": the last event's evidence");
+      // the neuron adds the four events' evidence with the same saturating adds, in the same order
+      assertEquals(expected, seen.readouts.get(0)[0], storage + ": the readout");
+      assertTrue((out.faultFlags & FaultFlags.INTERNAL_SATURATION) == 0 || out.saturations > 0);
+    }
+  }
+
+  @Test
+  void aNeuronIsClampedOnlyWhenItsRowsCouldOverflowNotForRowsSplitInBlocks() {
+    // 1 x 1 kernel, 2 delays, 8 classes: the opposite-polarity rows hold 7 weights of -8192.0
+    // (2^29 raw, two blocks of pairs each); at most 2 rows may be added unchecked in a bin
+    MotionGeometry g = new MotionGeometry(2, 1000, 0, 16, 20000);
+    int c = 8;
+    double[] w = new double[g.featureCount() * c];
+    for (int i = 1; i < c; i++) {
+      w[g.featureIndex(1, 0, 0, 0) * c + i] = -8192.0;
+      w[g.featureIndex(1, 1, 0, 0) * c + i] = -8192.0;
+    }
+    MotionKernel k = MotionKernel.quantize(g, MotionTestSupport.classes(c), w, new double[c]);
+    MotionDetector detector = new MotionDetector(k, MotionDetectorConfig.of(16, 16));
+    Seen seen = new Seen();
+    detector.setEvidenceObserver(seen);
+    MotionOutputs out = detector.newOutputs();
+    // bin 0: one row (-2^29 per class); bin 1: one row, on what the decay left
+    detector.event(3, 3, 100, 1, out);
+    detector.event(3, 3, 200, 0, out);
+    detector.event(3, 3, 300, 1, out);
+    detector.event(3, 3, 1100, 0, out);
+    detector.flush(out);
+
+    assertEquals(0, out.saturations, "no sum left the int range, so nothing was clamped");
+    assertEquals(0, out.faultFlags & FaultFlags.INTERNAL_SATURATION);
+    int[] last = seen.readouts.get(seen.readouts.size() - 1);
+    assertTrue(last[1] < -(1 << 30), "class 1 below the floor before the shift: " + last[1]);
+  }
+}
