@@ -5,14 +5,12 @@ import io.ganglion.drivers.events.EventFiles;
 import io.ganglion.drivers.events.EventFormat;
 import io.ganglion.drivers.events.EventReader;
 import io.ganglion.drivers.events.EventReaderConfig;
-import io.ganglion.drivers.events.EventWriter;
-import io.ganglion.drivers.events.SensorSize;
+import io.ganglion.drivers.events.EventSpeedFiles;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -31,9 +29,9 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Events per second of each streaming reader on a generated temp file of {@link #EVENTS} events
- * (one invocation = open and read the whole file through a 4096-event buffer; ops = events), and
- * a baseline in the same run: reading the same file's bytes through the same 64 KiB buffer
- * without decoding (the I/O floor). With {@code -prof gc}, {@code gc.alloc.rate.norm} is bytes
+ * ({@link EventSpeedFiles}, as {@code ganglion bench motion} reads; one invocation = open and read
+ * the whole file through a 4096-event buffer; ops = events), and a baseline in the same run:
+ * reading the same file's bytes through the same 64 KiB buffer without decoding (the I/O floor). With {@code -prof gc}, {@code gc.alloc.rate.norm} is bytes
  * per event (the per-file open costs a few hundred bytes, i.e. ~0 B/event).
  */
 @State(Scope.Thread)
@@ -59,17 +57,8 @@ public class EventReaderBenchmark {
   @Setup(Level.Trial)
   public void writeFile() throws IOException {
     EventFormat f = EventFormat.parse(format);
-    SensorSize size = f == EventFormat.NMNIST ? new SensorSize(34, 34)
-        : f == EventFormat.EVT2 ? new SensorSize(640, 480) : new SensorSize(240, 180);
     file = Files.createTempFile("ganglion-bench-events-", "." + format);
-    SplittableRandom rnd = new SplittableRandom(2024);
-    try (EventWriter w = EventFiles.newWriter(file, f, size)) {
-      long t = 0;
-      for (int i = 0; i < EVENTS; i++) {
-        t += rnd.nextInt(4); // ~0.67 Mev/s of sensor time: dense, like a textured scene
-        w.write(rnd.nextInt(size.width()), rnd.nextInt(size.height()), t, rnd.nextBoolean());
-      }
-    }
+    EventSpeedFiles.write(file, f, EVENTS);
     config = EventReaderConfig.defaults().withFormat(f);
   }
 

@@ -1,19 +1,9 @@
 package io.ganglion.bench.motion;
 
 import io.ganglion.controllers.motion.MotionDetector;
-import io.ganglion.controllers.motion.MotionDetectorConfig;
 import io.ganglion.controllers.motion.MotionInputs;
-import io.ganglion.controllers.motion.MotionKernel;
 import io.ganglion.controllers.motion.MotionOutputs;
-import io.ganglion.controllers.motion.MotionPruning;
-import io.ganglion.drivers.events.EventBuffer;
-import io.ganglion.sim.dvs.MotionClasses;
-import io.ganglion.sim.dvs.MotionMovie;
-import io.ganglion.sim.dvs.MotionMovieConfig;
-import io.ganglion.sim.motion.MotionModel;
-import io.ganglion.sim.motion.MotionModelFile;
-import io.ganglion.sim.motion.MotionModels;
-import java.util.SplittableRandom;
+import io.ganglion.sim.motion.MotionSpeedWorkload;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -30,17 +20,17 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Events per second of the fixed-point motion detector on one core, with the paper task's model
- * (12 directions x 3 speeds = 36 classes; 8 delays x 2 ms, 5 x 5 px kernels centred on each event,
- * 16 px output cells; pruned to 20%: a copy of `motion results`' 20% row kept in this module's
- * resources as {@value #PAPER_MODEL}, so the workload does not change when the built-in model
- * does) on a 640 x 480 sensor, against a plain pass over the same events as the baseline, in the
- * same run.
+ * Events per second of the fixed-point motion detector on one core, on the workload of
+ * {@link MotionSpeedWorkload} (the same as {@code ganglion bench motion}): the paper task's model
+ * (12 directions x 3 speeds = 36 classes; 8 delays x 2 ms, 5 x 5 px kernels centred on each
+ * event, 16 px output cells; pruned to 20%: the 20% row of motion-results.md, kept as a resource
+ * so the workload does not change when the built-in model does) on a 640 x 480 sensor, against a
+ * plain pass over the same events as the baseline, in the same run.
  *
  * <p>Stream: the first 2^20 events of a simulated 640 x 480 movie (1/f noise moving at 0.40 px/ms,
- * default sensor: about 7 M events per second of sensor time, so ~150 ms). One invocation resets
- * the detector and runs the whole stream through {@code step} in chunks of 4096 events, then
- * {@code flush}: the score is events/s, readouts and spikes included.
+ * about 7 M events per second of sensor time, so ~150 ms). One invocation resets the detector and
+ * runs the whole stream through {@code step} in chunks of 4096 events, then {@code flush}: the
+ * score is events/s, readouts and spikes included.
  *
  * <p>Kernels ({@code kernel}): {@code dense} = every weight non-zero (random, seeded), walked by
  * the dense storage; {@code paper20} = the paper model as trained (20% of the weights);
@@ -55,13 +45,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 public class MotionDetectorBenchmark {
 
-  /** The benchmark's model: the 12 x 3 model pruned to 20% (motion-results.md, pruning row 20%). */
-  static final String PAPER_MODEL = "/io/ganglion/bench/motion/paper-motion-model.json";
-
   static final int EVENTS = 1 << 20;
-  static final int CHUNK = 4096;
-  static final int WIDTH = 640;
-  static final int HEIGHT = 480;
 
   /** The benchmark stream, cut into chunks of 4096 events. */
   @State(Scope.Benchmark)
@@ -70,17 +54,7 @@ public class MotionDetectorBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-      EventBuffer stream = stream();
-      chunks = new MotionInputs[EVENTS / CHUNK];
-      for (int c = 0; c < chunks.length; c++) {
-        MotionInputs in = new MotionInputs(CHUNK);
-        System.arraycopy(stream.x, c * CHUNK, in.x, 0, CHUNK);
-        System.arraycopy(stream.y, c * CHUNK, in.y, 0, CHUNK);
-        System.arraycopy(stream.tUs, c * CHUNK, in.tUs, 0, CHUNK);
-        System.arraycopy(stream.polarity, c * CHUNK, in.polarity, 0, CHUNK);
-        in.count = CHUNK;
-        chunks[c] = in;
-      }
+      chunks = MotionSpeedWorkload.chunks(MotionSpeedWorkload.stream(EVENTS));
     }
   }
 
@@ -95,99 +69,22 @@ public class MotionDetectorBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-      MotionKernel k = kernel(kernel);
-      MotionDetectorConfig config = MotionDetectorConfig.of(WIDTH, HEIGHT)
-          .withSpikeMargin(("builtin".equals(kernel) ? MotionModels.defaultModel() : paperModel()).spikeMargin())
-          .withSpikeCapacity(1 << 16)
-          .withStorage("dense".equals(kernel) ? MotionDetectorConfig.Storage.DENSE : MotionDetectorConfig.Storage.SPARSE);
-      detector = new MotionDetector(k, config);
+      detector = MotionSpeedWorkload.detector(kernel);
       out = detector.newOutputs();
     }
   }
 
-  /** The first 2^20 events of the simulated 640 x 480 movie. */
-  static EventBuffer stream() {
-    MotionClasses classes = MotionClasses.paper();
-    MotionMovieConfig config = MotionMovieConfig.of(WIDTH, HEIGHT, 200_000, classes);
-    EventBuffer all = MotionMovie.generate(config, classes.classIndex(1, 1), 5).allEvents();
-    if (all.count() < EVENTS) {
-      throw new IllegalStateException("the benchmark movie has only " + all.count() + " events");
-    }
-    EventBuffer first = new EventBuffer(EVENTS);
-    first.append(all, 0, EVENTS);
-    return first;
-  }
-
-  private static MotionModel paperModel;
-
-  /** The paper model from this module's resources (read once). */
-  static synchronized MotionModel paperModel() {
-    if (paperModel == null) {
-      paperModel = readPaperModel();
-    }
-    return paperModel;
-  }
-
-  private static MotionModel readPaperModel() {
-    try (java.io.InputStream in = MotionDetectorBenchmark.class.getResourceAsStream(PAPER_MODEL)) {
-      if (in == null) {
-        throw new IllegalStateException("the benchmark model " + PAPER_MODEL + " is missing from the build");
-      }
-      return MotionModelFile.read(in, "benchmark model " + PAPER_MODEL);
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException("cannot read the benchmark model: " + e.getMessage(), e);
-    }
-  }
-
-  static MotionKernel kernel(String name) {
-    MotionModel paper = paperModel();
-    MotionKernel k = paper.toKernel();
-    switch (name) {
-      case "dense": {
-        double[] w = new double[k.weightCount()];
-        SplittableRandom rnd = new SplittableRandom(1);
-        for (int i = 0; i < w.length; i++) {
-          w[i] = (rnd.nextDouble() - 0.5) * 0.1 + (rnd.nextBoolean() ? 0.01 : -0.01); // never 0
-        }
-        return MotionKernel.quantize(k.geometry(), k.classes(), w, paper.biases());
-      }
-      case "paper20":
-        return k;
-      case "builtin":
-        return MotionModels.defaultModel().toKernel();
-      case "5%":
-        return k.pruned(MotionPruning.keepCount(0.05, k.weightCount()));
-      case "1%":
-        return k.pruned(MotionPruning.keepCount(0.01, k.weightCount()));
-      default:
-        throw new IllegalArgumentException("unknown kernel " + name);
-    }
-  }
-
-  /** The detector over the whole stream (reset, steps, flush); returns the spike count. */
+  /** The detector over the whole stream (reset, steps, flush); returns a checksum. */
   @Benchmark
   @OperationsPerInvocation(EVENTS)
   public long detector(Stream s, Detector d) {
-    d.detector.reset();
-    long spikes = 0;
-    for (MotionInputs in : s.chunks) {
-      d.detector.step(in, d.out);
-      spikes += d.out.spikeCount;
-    }
-    d.detector.flush(d.out);
-    return spikes + d.out.spikeCount + d.out.eventsProcessed;
+    return MotionSpeedWorkload.run(d.detector, s.chunks, d.out);
   }
 
   /** Baseline: a plain pass over the same chunks, reading every field of every event. */
   @Benchmark
   @OperationsPerInvocation(EVENTS)
   public long baselinePass(Stream s) {
-    long sum = 0;
-    for (MotionInputs in : s.chunks) {
-      for (int i = 0; i < in.count; i++) {
-        sum += in.x[i] * 31L + in.y[i] + in.tUs[i] + in.polarity[i];
-      }
-    }
-    return sum;
+    return MotionSpeedWorkload.plainPass(s.chunks);
   }
 }

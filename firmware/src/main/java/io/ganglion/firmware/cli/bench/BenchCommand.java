@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = io.ganglion.firmware.cli.support.VersionProvider.class,
     description = "Benchmarks against a baseline run side by side in the same process run (see docs/benchmarks.md).",
-    subcommands = {BenchSwimmerCommand.class})
+    subcommands = {BenchSwimmerCommand.class, BenchMotionCommand.class})
 public final class BenchCommand implements Runnable {
 
   @Spec CommandSpec spec;

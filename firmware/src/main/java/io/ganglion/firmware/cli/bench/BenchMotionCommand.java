@@ -1,0 +1,363 @@
+package io.ganglion.firmware.cli.bench;
+
+import io.ganglion.controllers.motion.MotionDetector;
+import io.ganglion.controllers.motion.MotionInputs;
+import io.ganglion.controllers.motion.MotionOutputs;
+import io.ganglion.drivers.InvalidInputException;
+import io.ganglion.drivers.events.EventFormat;
+import io.ganglion.firmware.cli.support.JsonOption;
+import io.ganglion.firmware.cli.support.Progress;
+import io.ganglion.firmware.cli.support.Summary;
+import io.ganglion.sim.motion.MotionSpeedWorkload;
+import io.ganglion.firmware.cli.GanglionMain;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ganglion bench motion}: events per second of the fixed-point motion detector on one core
+ * for each kernel of {@link MotionSpeedWorkload}, and of each event reader, each against its
+ * baseline measured in the same rounds (a plain pass over the same events; reading the same
+ * file's bytes undecoded); median and range over the rounds, bytes allocated per event, and the
+ * issue's goals checked against the medians.
+ */
+@Command(
+    name = "motion",
+    mixinStandardHelpOptions = true,
+    versionProvider = io.ganglion.firmware.cli.support.VersionProvider.class,
+    sortOptions = false,
+    description = {
+      "Events/s of the fixed-point motion detector on one core (dense and pruned kernels, on a",
+      "simulated 640 x 480 stream) and of each event reader (generated files), each against a",
+      "baseline in the same rounds; median and range, bytes per event, goals (docs/benchmarks.md)."
+    })
+public final class BenchMotionCommand implements Callable<Integer> {
+
+  /** The goals of the motion issue, checked against the medians. */
+  static final double GOAL_PRUNED_MEV_S = 10;
+  static final double GOAL_DENSE_MEV_S = 1;
+  static final double GOAL_READER_MEV_S = 20;
+  /** Plain passes per round: each is ~1 ns per event, too short to time alone. */
+  static final int PLAIN_REPEATS = 32;
+  /** Below this, "0 B/event" (what is left is the rounds' own bookkeeping spread over the events). */
+  static final double ZERO_BYTES_PER_EVENT = 0.01;
+
+  @Option(names = "--kernels", paramLabel = "K", split = ",", defaultValue = "dense,paper20,5%,1%,builtin",
+      description = "Detector kernels to measure, any of dense, paper20, 5%%, 1%%, builtin (default: ${DEFAULT-VALUE}).")
+  List<String> kernels;
+
+  @Option(names = "--formats", paramLabel = "F", split = ",", defaultValue = "evt2,aedat2,txt,nmnist",
+      description = "Readers to measure, any of evt2, aedat2, txt, nmnist, or none (default: ${DEFAULT-VALUE}).")
+  List<String> formats;
+
+  @Option(names = "--rounds", paramLabel = "R", defaultValue = "5",
+      description = "Measured rounds, alternating the order (default: ${DEFAULT-VALUE}).")
+  int rounds;
+
+  @Option(names = "--warmup", paramLabel = "R", defaultValue = "3",
+      description = "Unrecorded rounds first, for the JIT compiler (default: ${DEFAULT-VALUE}).")
+  int warmup;
+
+  @Option(names = "--events", paramLabel = "N", defaultValue = "1048576",
+      description = "Events of the simulated detector stream, 4096 to 8388608 (default: ${DEFAULT-VALUE}).")
+  int events;
+
+  @Option(names = "--reader-events", paramLabel = "N", defaultValue = "2000000",
+      description = "Events per generated reader file, 10000 to 50000000 (default: ${DEFAULT-VALUE}).")
+  int readerEvents;
+
+  @Option(names = "--in-process",
+      description = "Measure all kernels in this JVM (default: each in a JVM of its own, as JMH does).")
+  boolean inProcess;
+
+  @Mixin JsonOption json;
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  /** Set in the environment of the JVMs this command starts: they never start more. */
+  static final String CHILD_ENV = "GANGLION_BENCH_CHILD";
+
+  @Override
+  public Integer call() {
+    boolean fork = !inProcess && System.getenv(CHILD_ENV) == null;
+    List<String> kernelNames = kernelNames();
+    List<EventFormat> readerFormats = readerFormats();
+    if (rounds < 1 || rounds > 100) {
+      throw new InvalidInputException("--rounds must be between 1 and 100, got " + rounds);
+    }
+    if (warmup < 0 || warmup > 100) {
+      throw new InvalidInputException("--warmup must be between 0 and 100, got " + warmup);
+    }
+    if (events < MotionSpeedWorkload.CHUNK || events > (1 << 23)) {
+      throw new InvalidInputException("--events must be between 4096 and 8388608, got " + events);
+    }
+    if (readerEvents < 10_000 || readerEvents > 50_000_000) {
+      throw new InvalidInputException("--reader-events must be between 10000 and 50000000, got " + readerEvents);
+    }
+    Summary summary = new Summary();
+    Map<String, Object> goals = new LinkedHashMap<>();
+    long work = (long) (warmup + rounds) * (kernelNames.size() + readerFormats.size()) + 1 + readerFormats.size();
+    try (Progress progress = new Progress("benchmarking", work, "steps", true)) {
+      long[] done = {0};
+      Runnable tick = () -> progress.update(++done[0]);
+      if (!kernelNames.isEmpty()) {
+        detectorTable(kernelNames, fork, tick, summary, goals);
+      }
+      if (!readerFormats.isEmpty()) {
+        readerTable(readerFormats, tick, summary, goals);
+      }
+    }
+    if (!goals.isEmpty()) {
+      List<String> parts = new ArrayList<>();
+      goals.forEach((goal, met) -> parts.add(goal + ": " + (Boolean.TRUE.equals(met) ? "met" : "NOT met")));
+      summary.line("goals (medians): " + String.join(" | ", parts));
+    }
+    summary.put("rounds", rounds).put("goals_met", goals);
+    summary.print(spec.commandLine().getOut(), json.enabled());
+    return 0;
+  }
+
+  private void detectorTable(List<String> kernelNames, boolean fork, Runnable tick, Summary summary,
+      Map<String, Object> goals) {
+    List<Map<String, Object>> rows = fork && kernelNames.size() > 1 ? measureForked(kernelNames, tick)
+        : measureInProcess(kernelNames, tick);
+    summary.line("Motion detector, one core: %,d events of a simulated 640 x 480 stream (~7 M events/s), %d rounds%s",
+        events, rounds, fork && kernelNames.size() > 1 ? ", one JVM per kernel" : "");
+    summary.line("%-9s %15s %8s %15s %9s %8s %9s %8s", "kernel", "non-zero", "Mev/s", "min..max", "ns/event",
+        "B/event", "plain", "ratio");
+    boolean allFree = true;
+    for (Map<String, Object> row : rows) {
+      String name = (String) row.get("kernel");
+      long nonZero = ((Number) row.get("non_zero_weights")).longValue();
+      long weights = ((Number) row.get("weights")).longValue();
+      double median = number(row, "mev_s_median");
+      double bytes = number(row, "bytes_per_event");
+      summary.line("%-9s %15s %8.2f %15s %9.0f %8.3f %9.0f %8.4f", name,
+          String.format(Locale.ROOT, "%,d (%.0f%%)", nonZero, 100.0 * nonZero / weights), median,
+          String.format(Locale.ROOT, "%.2f..%.2f", number(row, "mev_s_min"), number(row, "mev_s_max")),
+          1e3 / median, bytes, number(row, "plain_pass_mev_s"), number(row, "ratio_to_plain_pass"));
+      if (name.equals("5%")) {
+        goals.put(">= 10 Mev/s at 5%", median >= GOAL_PRUNED_MEV_S);
+      } else if (name.equals("dense")) {
+        goals.put(">= 1 Mev/s dense", median >= GOAL_DENSE_MEV_S);
+      }
+      allFree &= bytes < ZERO_BYTES_PER_EVENT;
+    }
+    summary.line("(plain: a pass reading every field of the same events, Mev/s, same rounds; ratio = Mev/s / plain)");
+    goals.put("0 B/event (detector)", allFree);
+    summary.put("detector_events", events).put("detector", rows);
+  }
+
+  /** Every kernel in this JVM, interleaved round by round (what the forked children run, one kernel each). */
+  private List<Map<String, Object>> measureInProcess(List<String> kernelNames, Runnable tick) {
+    MotionInputs[] chunks = MotionSpeedWorkload.chunks(MotionSpeedWorkload.stream(events));
+    tick.run();
+    List<DetectorSpeed> speeds = new ArrayList<>();
+    for (String name : kernelNames) {
+      speeds.add(new DetectorSpeed(name, MotionSpeedWorkload.detector(name), chunks, events));
+    }
+    RoundSeries plain = new RoundSeries();
+    for (int r = -warmup; r < rounds; r++) { // rounds < 0: warm-up (JIT), not recorded
+      for (int i = 0; i < speeds.size(); i++) {
+        DetectorSpeed s = speeds.get(Math.floorMod(r, 2) == 0 ? i : speeds.size() - 1 - i);
+        s.measure(r);
+        tick.run();
+      }
+      double plainEventsPerS = (double) events * PLAIN_REPEATS / (timedPlainPasses(chunks) / 1e9);
+      if (r >= 0) {
+        plain.add(plainEventsPerS, 0);
+      }
+    }
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (DetectorSpeed s : speeds) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("kernel", s.name);
+      row.put("non_zero_weights", s.nonZero);
+      row.put("weights", s.weights);
+      row.put("mev_s_median", s.series.median() / 1e6);
+      row.put("mev_s_min", s.series.min() / 1e6);
+      row.put("mev_s_max", s.series.max() / 1e6);
+      row.put("bytes_per_event", s.series.medianBytesPerEvent());
+      row.put("plain_pass_mev_s", plain.median() / 1e6);
+      row.put("ratio_to_plain_pass", s.series.median() / plain.median());
+      rows.add(row);
+    }
+    return rows;
+  }
+
+  /**
+   * Each kernel in a JVM of its own (this command with {@code --in-process}), as JMH forks: one JVM
+   * running several kernels compiles the detector for all of them, which is not what a board
+   * running one model sees (about 5% slower at 5% in a mixed run).
+   */
+  private List<Map<String, Object>> measureForked(List<String> kernelNames, Runnable tick) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    tick.run();
+    for (String name : kernelNames) {
+      List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-cp", System.getProperty("java.class.path"), GanglionMain.class.getName(),
+          "bench", "motion", "--in-process", "--json", "--formats", "none", "--kernels", name,
+          "--rounds", Integer.toString(rounds), "--warmup", Integer.toString(warmup), "--events", Integer.toString(events));
+      Map<String, Object> child = ChildJvm.runJson(command, CHILD_ENV, "the " + name + " kernel's benchmark JVM");
+      List<?> detector = (List<?>) child.get("detector");
+      if (detector == null || detector.size() != 1) {
+        throw new IllegalStateException("the " + name + " kernel's benchmark JVM printed no detector row");
+      }
+      @SuppressWarnings("unchecked")
+      Map<String, Object> row = (Map<String, Object>) detector.get(0);
+      rows.add(row);
+      for (int r = 0; r < warmup + rounds; r++) {
+        tick.run();
+      }
+    }
+    return rows;
+  }
+
+  private static double number(Map<String, Object> row, String key) {
+    Object v = row.get(key);
+    if (!(v instanceof Number)) {
+      throw new IllegalStateException("benchmark row without '" + key + "': " + row);
+    }
+    return ((Number) v).doubleValue();
+  }
+
+  private void readerTable(List<EventFormat> readerFormats, Runnable tick, Summary summary, Map<String, Object> goals) {
+    List<ReaderSpeed> speeds = new ArrayList<>();
+    try {
+      for (EventFormat f : readerFormats) {
+        speeds.add(ReaderSpeed.create(f, readerEvents));
+        tick.run();
+      }
+      for (int r = -warmup; r < rounds; r++) {
+        for (int i = 0; i < speeds.size(); i++) {
+          speeds.get(Math.floorMod(r, 2) == 0 ? i : speeds.size() - 1 - i).measure(r);
+          tick.run();
+        }
+      }
+    } finally {
+      speeds.forEach(ReaderSpeed::delete);
+    }
+    summary.line("Event readers: %,d events per generated file, read through a 4096-event buffer, %d rounds",
+        readerEvents, rounds);
+    summary.line("%-9s %8s %15s %12s %10s %8s %12s", "format", "Mev/s", "min..max", "bytes Mev/s", "vs bytes", "B/event",
+        "KB per open");
+    List<Map<String, Object>> rows = new ArrayList<>();
+    boolean allFast = true;
+    boolean allFree = true;
+    for (ReaderSpeed s : speeds) {
+      double median = s.reader.median();
+      summary.line("%-9s %8.1f %15s %12.1f %10.3f %8.3f %12.1f", s.format.cliName(), median / 1e6,
+          range(s.reader), s.bytesOnly.median() / 1e6, median / s.bytesOnly.median(), s.reader.medianBytesPerEvent(),
+          s.openBytes / 1024.0);
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("format", s.format.cliName());
+      row.put("mev_s_median", median / 1e6);
+      row.put("mev_s_min", s.reader.min() / 1e6);
+      row.put("mev_s_max", s.reader.max() / 1e6);
+      row.put("bytes_only_mev_s", s.bytesOnly.median() / 1e6);
+      row.put("bytes_per_event", s.reader.medianBytesPerEvent());
+      row.put("bytes_per_open", s.openBytes);
+      rows.add(row);
+      allFast &= median >= GOAL_READER_MEV_S * 1e6;
+      allFree &= s.reader.medianBytesPerEvent() < ZERO_BYTES_PER_EVENT;
+    }
+    goals.put(">= 20 Mev/s per reader", allFast);
+    goals.put("0 B/event (readers)", allFree);
+    summary.put("reader_events", readerEvents).put("readers", rows);
+  }
+
+  /** The plain pass {@link #PLAIN_REPEATS} times (one is too short to time): nanoseconds. */
+  private static long timedPlainPasses(MotionInputs[] chunks) {
+    long t0 = System.nanoTime();
+    long sum = 0;
+    for (int i = 0; i < PLAIN_REPEATS; i++) {
+      sum += MotionSpeedWorkload.plainPass(chunks);
+    }
+    long ns = System.nanoTime() - t0;
+    ThreadAllocation.consume(sum);
+    return Math.max(1, ns);
+  }
+
+  private static String range(RoundSeries s) {
+    return String.format(Locale.ROOT, "%.2f..%.2f", s.min() / 1e6, s.max() / 1e6);
+  }
+
+  private List<String> kernelNames() {
+    List<String> out = new ArrayList<>();
+    for (String k : kernels) {
+      String name = k.trim();
+      if (!MotionSpeedWorkload.KERNELS.contains(name)) {
+        throw new InvalidInputException("--kernels: unknown kernel '" + name + "'; use any of "
+            + String.join(", ", MotionSpeedWorkload.KERNELS));
+      }
+      if (!out.contains(name)) {
+        out.add(name);
+      }
+    }
+    return out;
+  }
+
+  private List<EventFormat> readerFormats() {
+    List<EventFormat> out = new ArrayList<>();
+    if (formats.size() == 1 && formats.get(0).trim().equals("none")) {
+      return out;
+    }
+    for (String f : formats) {
+      EventFormat format;
+      try {
+        format = EventFormat.parse(f.trim());
+      } catch (RuntimeException e) {
+        format = null;
+      }
+      if (format == null || format == EventFormat.AUTO) {
+        throw new InvalidInputException("--formats: unknown reader '" + f.trim() + "'; use any of evt2, aedat2, txt, nmnist, or none");
+      }
+      if (!out.contains(format)) {
+        out.add(format);
+      }
+    }
+    return out;
+  }
+
+  /** One kernel's detector and its rounds. */
+  private static final class DetectorSpeed {
+    final String name;
+    final MotionDetector detector;
+    final MotionOutputs out;
+    final MotionInputs[] chunks;
+    final int events;
+    final long nonZero;
+    final long weights;
+    final RoundSeries series;
+
+    DetectorSpeed(String name, MotionDetector detector, MotionInputs[] chunks, int events) {
+      this.name = name;
+      this.detector = detector;
+      this.out = detector.newOutputs();
+      this.chunks = chunks;
+      this.events = events;
+      this.nonZero = detector.kernel().nonZeroWeightCount();
+      this.weights = detector.kernel().weightCount();
+      this.series = new RoundSeries();
+    }
+
+    void measure(int round) {
+      long bytes0 = ThreadAllocation.bytes();
+      long t0 = System.nanoTime();
+      long check = MotionSpeedWorkload.run(detector, chunks, out);
+      long ns = Math.max(1, System.nanoTime() - t0);
+      long bytes = ThreadAllocation.bytes() - bytes0;
+      ThreadAllocation.consume(check);
+      if (round >= 0) {
+        series.add(events / (ns / 1e9), (double) bytes / events);
+      }
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package io.ganglion.firmware.cli.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** Runs a command (a child JVM of this CLI) that prints one JSON object, and parses it. */
+final class ChildJvm {
+
+  private ChildJvm() {}
+
+  /**
+   * The JSON object {@code command} prints on stdout, run with {@code childMarker}=1 in its
+   * environment (so it knows not to start children of its own); its stderr is shown only when it
+   * fails.
+   */
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> runJson(List<String> command, String childMarker, String what) {
+    Path errors = null;
+    try {
+      errors = Files.createTempFile("ganglion-bench-child-", ".err");
+      ProcessBuilder builder = new ProcessBuilder(command).redirectError(errors.toFile());
+      builder.environment().put(childMarker, "1");
+      Process p = builder.start();
+      p.getOutputStream().close();
+      byte[] out = p.getInputStream().readAllBytes();
+      int exit = p.waitFor();
+      if (exit != 0) {
+        String err = Files.readString(errors, StandardCharsets.UTF_8).strip();
+        String last = err.isEmpty() ? "" : err.substring(err.lastIndexOf('\n') + 1);
+        throw new IllegalStateException(what + " failed (exit " + exit + ")" + (last.isEmpty() ? "" : ": " + last));
+      }
+      return new ObjectMapper().readValue(out, Map.class);
+    } catch (IOException e) {
+      throw new IllegalStateException(what + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(what + " interrupted", e);
+    } finally {
+      if (errors != null) {
+        try {
+          Files.deleteIfExists(errors);
+        } catch (IOException ignored) {
+          // a temp file left behind is harmless
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,22 @@
+package io.ganglion.firmware.cli.bench;
+
+import java.lang.management.ManagementFactory;
+
+/** Bytes allocated so far by the calling thread (HotSpot's per-thread counter), and a result sink. */
+final class ThreadAllocation {
+
+  private static final com.sun.management.ThreadMXBean THREADS =
+      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+  private static volatile long sink;
+
+  private ThreadAllocation() {}
+
+  static long bytes() {
+    return THREADS.getCurrentThreadAllocatedBytes();
+  }
+
+  /** Keeps a measured pass's result alive, so the JIT cannot drop the work. */
+  static void consume(long result) {
+    sink += result;
+  }
+}

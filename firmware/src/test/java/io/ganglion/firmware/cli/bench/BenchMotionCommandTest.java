@@ -1,0 +1,70 @@
+package io.ganglion.firmware.cli.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ganglion.firmware.cli.CliRun;
+import org.junit.jupiter.api.Test;
+
+class BenchMotionCommandTest {
+
+  private static JsonNode json(CliRun r) throws Exception {
+    assertEquals(0, r.code, r.err);
+    return new ObjectMapper().readTree(r.out);
+  }
+
+  @Test
+  void measuresTheDetectorAndAReaderAgainstTheirBaselinesWithoutAllocatingPerEvent() throws Exception {
+    JsonNode j = json(CliRun.of("bench", "motion", "--in-process", "--json", "--kernels", "1%", "--formats", "evt2",
+        "--events", "8192", "--reader-events", "20000", "--rounds", "3", "--warmup", "6"));
+    JsonNode k = j.get("detector").get(0);
+    assertEquals("1%", k.get("kernel").asText());
+    assertEquals(144, k.get("non_zero_weights").asLong(), "1% of the paper model's 14,400 weights");
+    double median = k.get("mev_s_median").asDouble();
+    assertTrue(k.get("mev_s_min").asDouble() <= median && median <= k.get("mev_s_max").asDouble());
+    assertTrue(median > 0 && k.get("plain_pass_mev_s").asDouble() > 0);
+    assertEquals(median / k.get("plain_pass_mev_s").asDouble(), k.get("ratio_to_plain_pass").asDouble(), 1e-9);
+    assertTrue(k.get("bytes_per_event").asDouble() < 0.01, "the detector allocates nothing per event: " + k);
+    JsonNode reader = j.get("readers").get(0);
+    assertEquals("evt2", reader.get("format").asText());
+    assertTrue(reader.get("bytes_per_event").asDouble() < 0.01, "the reader allocates only when opening: " + reader);
+    assertTrue(reader.get("bytes_per_open").asLong() > 0);
+    assertTrue(j.get("goals_met").has(">= 20 Mev/s per reader"));
+    assertEquals(3, j.get("rounds").asInt());
+  }
+
+  @Test
+  void eachKernelRunsInAJvmOfItsOwnByDefault() throws Exception {
+    CliRun r = CliRun.of("bench", "motion", "--kernels", "5%,1%", "--formats", "none", "--events", "8192",
+        "--rounds", "1", "--warmup", "0");
+    assertEquals(0, r.code, r.err);
+    assertTrue(r.out.contains("one JVM per kernel"), r.out);
+    assertTrue(r.out.contains("5%") && r.out.contains("1%") && r.out.contains("goals (medians)"), r.out);
+    assertTrue(r.out.lines().count() <= 12, "a summary that fits a screen:\n" + r.out);
+  }
+
+  @Test
+  void badFlagsAreOneUsageErrorLine() {
+    String[][] bad = {
+      {"--kernels", "2%"},
+      {"--formats", "mp4"},
+      {"--rounds", "0"},
+      {"--warmup", "-1"},
+      {"--events", "100"},
+      {"--reader-events", "5"},
+    };
+    for (String[] flags : bad) {
+      String[] args = new String[flags.length + 3];
+      args[0] = "bench";
+      args[1] = "motion";
+      args[2] = "--in-process";
+      System.arraycopy(flags, 0, args, 3, flags.length);
+      CliRun r = CliRun.of(args);
+      assertEquals(2, r.code, String.join(" ", flags) + ": " + r.err);
+      assertTrue(r.err.contains(flags[0]), r.err);
+      assertEquals(1, r.err.strip().lines().count(), r.err);
+    }
+  }
+}
