@@ -9,7 +9,6 @@ import io.ganglion.firmware.cli.support.JsonOption;
 import io.ganglion.firmware.cli.support.Progress;
 import io.ganglion.firmware.cli.support.Summary;
 import io.ganglion.sim.motion.MotionSpeedWorkload;
-import io.ganglion.firmware.cli.GanglionMain;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -81,6 +80,11 @@ public final class BenchMotionCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
+  /**
+   * The CLI's entry point, by name: the command starts it again in child JVMs (a class reference
+   * would make this package and the CLI's root depend on each other; a test checks the name).
+   */
+  static final String CLI_MAIN_CLASS = "io.ganglion.firmware.cli.GanglionMain";
   /** Set in the environment of the JVMs this command starts: they never start more. */
   static final String CHILD_ENV = "GANGLION_BENCH_CHILD";
 
@@ -202,7 +206,7 @@ public final class BenchMotionCommand implements Callable<Integer> {
     tick.run();
     for (String name : kernelNames) {
       List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-cp", System.getProperty("java.class.path"), GanglionMain.class.getName(),
+          "-cp", System.getProperty("java.class.path"), CLI_MAIN_CLASS,
           "bench", "motion", "--in-process", "--json", "--formats", "none", "--kernels", name,
           "--rounds", Integer.toString(rounds), "--warmup", Integer.toString(warmup), "--events", Integer.toString(events));
       Map<String, Object> child = ChildJvm.runJson(command, CHILD_ENV, "the " + name + " kernel's benchmark JVM");

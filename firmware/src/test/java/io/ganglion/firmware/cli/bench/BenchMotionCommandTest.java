@@ -46,6 +46,11 @@ class BenchMotionCommandTest {
   }
 
   @Test
+  void theChildJvmsStartTheCliItself() {
+    assertEquals(io.ganglion.firmware.cli.GanglionMain.class.getName(), BenchMotionCommand.CLI_MAIN_CLASS);
+  }
+
+  @Test
   void badFlagsAreOneUsageErrorLine() {
     String[][] bad = {
       {"--kernels", "2%"},
