@@ -1,14 +1,13 @@
 package io.ganglion.firmware.cli.bench;
 
-import io.ganglion.controllers.motion.MotionDetector;
 import io.ganglion.controllers.motion.MotionInputs;
-import io.ganglion.controllers.motion.MotionOutputs;
 import io.ganglion.drivers.InvalidInputException;
 import io.ganglion.drivers.events.EventFormat;
 import io.ganglion.firmware.cli.support.JsonOption;
 import io.ganglion.firmware.cli.support.Progress;
 import io.ganglion.firmware.cli.support.Summary;
 import io.ganglion.sim.motion.MotionSpeedWorkload;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -49,7 +48,7 @@ public final class BenchMotionCommand implements Callable<Integer> {
   static final double ZERO_BYTES_PER_EVENT = 0.01;
 
   @Option(names = "--kernels", paramLabel = "K", split = ",", defaultValue = "dense,paper20,5%,1%,builtin",
-      description = "Detector kernels to measure, any of dense, paper20, 5%%, 1%%, builtin (default: ${DEFAULT-VALUE}).")
+      description = "Detector kernels to measure, any of dense, paper20, 5%%, 1%%, builtin, or none (default: ${DEFAULT-VALUE}).")
   List<String> kernels;
 
   @Option(names = "--formats", paramLabel = "F", split = ",", defaultValue = "evt2,aedat2,txt,nmnist",
@@ -93,6 +92,9 @@ public final class BenchMotionCommand implements Callable<Integer> {
     boolean fork = !inProcess && System.getenv(CHILD_ENV) == null;
     List<String> kernelNames = kernelNames();
     List<EventFormat> readerFormats = readerFormats();
+    if (kernelNames.isEmpty() && readerFormats.isEmpty()) {
+      throw new InvalidInputException("--kernels none and --formats none leave nothing to measure; drop one of them");
+    }
     if (rounds < 1 || rounds > 100) {
       throw new InvalidInputException("--rounds must be between 1 and 100, got " + rounds);
     }
@@ -105,10 +107,14 @@ public final class BenchMotionCommand implements Callable<Integer> {
     if (readerEvents < 10_000 || readerEvents > 50_000_000) {
       throw new InvalidInputException("--reader-events must be between 10000 and 50000000, got " + readerEvents);
     }
+    if (!ThreadAllocation.supported()) {
+      throw new InvalidInputException("this JVM cannot count the bytes a thread allocates, which bytes per event needs;"
+          + " run the benchmark on OpenJDK (HotSpot)");
+    }
     Summary summary = new Summary();
     Map<String, Object> goals = new LinkedHashMap<>();
     long work = (long) (warmup + rounds) * (kernelNames.size() + readerFormats.size()) + 1 + readerFormats.size();
-    try (Progress progress = new Progress("benchmarking", work, "steps", true)) {
+    try (Progress progress = new Progress("benchmarking", work, "steps", System.getenv(CHILD_ENV) == null)) {
       long[] done = {0};
       Runnable tick = () -> progress.update(++done[0]);
       if (!kernelNames.isEmpty()) {
@@ -145,7 +151,7 @@ public final class BenchMotionCommand implements Callable<Integer> {
       double bytes = number(row, "bytes_per_event");
       summary.line("%-9s %15s %8.2f %15s %9.0f %8.3f %9.0f %8.4f", name,
           String.format(Locale.ROOT, "%,d (%.0f%%)", nonZero, 100.0 * nonZero / weights), median,
-          String.format(Locale.ROOT, "%.2f..%.2f", number(row, "mev_s_min"), number(row, "mev_s_max")),
+          range(number(row, "mev_s_min"), number(row, "mev_s_max")),
           1e3 / median, bytes, number(row, "plain_pass_mev_s"), number(row, "ratio_to_plain_pass"));
       if (name.equals("5%")) {
         goals.put(">= 10 Mev/s at 5%", median >= GOAL_PRUNED_MEV_S);
@@ -170,7 +176,7 @@ public final class BenchMotionCommand implements Callable<Integer> {
     RoundSeries plain = new RoundSeries();
     for (int r = -warmup; r < rounds; r++) { // rounds < 0: warm-up (JIT), not recorded
       for (int i = 0; i < speeds.size(); i++) {
-        DetectorSpeed s = speeds.get(Math.floorMod(r, 2) == 0 ? i : speeds.size() - 1 - i);
+        DetectorSpeed s = speeds.get(inRoundOrder(r, i, speeds.size()));
         s.measure(r);
         tick.run();
       }
@@ -199,16 +205,18 @@ public final class BenchMotionCommand implements Callable<Integer> {
   /**
    * Each kernel in a JVM of its own (this command with {@code --in-process}), as JMH forks: one JVM
    * running several kernels compiles the detector for all of them, which is not what a board
-   * running one model sees (about 5% slower at 5% in a mixed run).
+   * running one model sees (slower at 5%: docs/benchmarks.md).
    */
   private List<Map<String, Object>> measureForked(List<String> kernelNames, Runnable tick) {
     List<Map<String, Object>> rows = new ArrayList<>();
     tick.run();
     for (String name : kernelNames) {
-      List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-cp", System.getProperty("java.class.path"), CLI_MAIN_CLASS,
+      List<String> command = new ArrayList<>();
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments()); // this JVM's options, as JMH passes them on
+      command.addAll(List.of("-cp", System.getProperty("java.class.path"), CLI_MAIN_CLASS,
           "bench", "motion", "--in-process", "--json", "--formats", "none", "--kernels", name,
-          "--rounds", Integer.toString(rounds), "--warmup", Integer.toString(warmup), "--events", Integer.toString(events));
+          "--rounds", Integer.toString(rounds), "--warmup", Integer.toString(warmup), "--events", Integer.toString(events)));
       Map<String, Object> child = ChildJvm.runJson(command, CHILD_ENV, "the " + name + " kernel's benchmark JVM");
       List<?> detector = (List<?>) child.get("detector");
       if (detector == null || detector.size() != 1) {
@@ -241,7 +249,7 @@ public final class BenchMotionCommand implements Callable<Integer> {
       }
       for (int r = -warmup; r < rounds; r++) {
         for (int i = 0; i < speeds.size(); i++) {
-          speeds.get(Math.floorMod(r, 2) == 0 ? i : speeds.size() - 1 - i).measure(r);
+          speeds.get(inRoundOrder(r, i, speeds.size())).measure(r);
           tick.run();
         }
       }
@@ -258,7 +266,7 @@ public final class BenchMotionCommand implements Callable<Integer> {
     for (ReaderSpeed s : speeds) {
       double median = s.reader.median();
       summary.line("%-9s %8.1f %15s %12.1f %10.3f %8.3f %12.1f", s.format.cliName(), median / 1e6,
-          range(s.reader), s.bytesOnly.median() / 1e6, median / s.bytesOnly.median(), s.reader.medianBytesPerEvent(),
+          range(s.reader.min() / 1e6, s.reader.max() / 1e6), s.bytesOnly.median() / 1e6, median / s.bytesOnly.median(), s.reader.medianBytesPerEvent(),
           s.openBytes / 1024.0);
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("format", s.format.cliName());
@@ -289,17 +297,25 @@ public final class BenchMotionCommand implements Callable<Integer> {
     return Math.max(1, ns);
   }
 
-  private static String range(RoundSeries s) {
-    return String.format(Locale.ROOT, "%.2f..%.2f", s.min() / 1e6, s.max() / 1e6);
+  private static String range(double minMevS, double maxMevS) {
+    return String.format(Locale.ROOT, "%.2f..%.2f", minMevS, maxMevS);
+  }
+
+  /** The i-th of n measurements in round r: forward in even rounds, backward in odd ones (warm-up rounds are negative). */
+  private static int inRoundOrder(int r, int i, int n) {
+    return Math.floorMod(r, 2) == 0 ? i : n - 1 - i;
   }
 
   private List<String> kernelNames() {
     List<String> out = new ArrayList<>();
+    if (kernels.size() == 1 && kernels.get(0).trim().equals("none")) {
+      return out;
+    }
     for (String k : kernels) {
       String name = k.trim();
       if (!MotionSpeedWorkload.KERNELS.contains(name)) {
         throw new InvalidInputException("--kernels: unknown kernel '" + name + "'; use any of "
-            + String.join(", ", MotionSpeedWorkload.KERNELS));
+            + String.join(", ", MotionSpeedWorkload.KERNELS) + ", or none alone");
       }
       if (!out.contains(name)) {
         out.add(name);
@@ -321,47 +337,12 @@ public final class BenchMotionCommand implements Callable<Integer> {
         format = null;
       }
       if (format == null || format == EventFormat.AUTO) {
-        throw new InvalidInputException("--formats: unknown reader '" + f.trim() + "'; use any of evt2, aedat2, txt, nmnist, or none");
+        throw new InvalidInputException("--formats: unknown reader '" + f.trim() + "'; use any of evt2, aedat2, txt, nmnist, or none alone");
       }
       if (!out.contains(format)) {
         out.add(format);
       }
     }
     return out;
-  }
-
-  /** One kernel's detector and its rounds. */
-  private static final class DetectorSpeed {
-    final String name;
-    final MotionDetector detector;
-    final MotionOutputs out;
-    final MotionInputs[] chunks;
-    final int events;
-    final long nonZero;
-    final long weights;
-    final RoundSeries series;
-
-    DetectorSpeed(String name, MotionDetector detector, MotionInputs[] chunks, int events) {
-      this.name = name;
-      this.detector = detector;
-      this.out = detector.newOutputs();
-      this.chunks = chunks;
-      this.events = events;
-      this.nonZero = detector.kernel().nonZeroWeightCount();
-      this.weights = detector.kernel().weightCount();
-      this.series = new RoundSeries();
-    }
-
-    void measure(int round) {
-      long bytes0 = ThreadAllocation.bytes();
-      long t0 = System.nanoTime();
-      long check = MotionSpeedWorkload.run(detector, chunks, out);
-      long ns = Math.max(1, System.nanoTime() - t0);
-      long bytes = ThreadAllocation.bytes() - bytes0;
-      ThreadAllocation.consume(check);
-      if (round >= 0) {
-        series.add(events / (ns / 1e9), (double) bytes / events);
-      }
-    }
   }
 }

@@ -26,9 +26,22 @@ final class ChildJvm {
       ProcessBuilder builder = new ProcessBuilder(command).redirectError(errors.toFile());
       builder.environment().put(childMarker, "1");
       Process p = builder.start();
-      p.getOutputStream().close();
-      byte[] out = p.getInputStream().readAllBytes();
-      int exit = p.waitFor();
+      Thread killer = new Thread(p::destroyForcibly, "ganglion-bench-child-killer");
+      Runtime.getRuntime().addShutdownHook(killer); // Ctrl-C or a CI timeout: no orphaned child
+      byte[] out;
+      int exit;
+      try {
+        p.getOutputStream().close();
+        out = p.getInputStream().readAllBytes();
+        exit = p.waitFor();
+      } finally {
+        p.destroyForcibly();
+        try {
+          Runtime.getRuntime().removeShutdownHook(killer);
+        } catch (IllegalStateException shuttingDown) {
+          // the hook runs anyway
+        }
+      }
       if (exit != 0) {
         String err = Files.readString(errors, StandardCharsets.UTF_8).strip();
         String last = err.isEmpty() ? "" : err.substring(err.lastIndexOf('\n') + 1);

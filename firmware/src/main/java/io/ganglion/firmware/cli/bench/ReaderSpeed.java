@@ -46,6 +46,7 @@ final class ReaderSpeed {
       throw new InvalidInputException("cannot create a temp file for the reader benchmark (" + e.getMessage()
           + "); set java.io.tmpdir to a writable directory");
     }
+    file.toFile().deleteOnExit(); // also when interrupted between here and delete()
     try {
       EventSpeedFiles.write(file, format, events);
     } catch (RuntimeException e) {

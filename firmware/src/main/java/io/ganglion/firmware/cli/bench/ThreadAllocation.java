@@ -11,6 +11,17 @@ final class ThreadAllocation {
 
   private ThreadAllocation() {}
 
+  /** Whether the counter works here (switching it on when it is only off). */
+  static boolean supported() {
+    if (!THREADS.isThreadAllocatedMemorySupported()) {
+      return false;
+    }
+    if (!THREADS.isThreadAllocatedMemoryEnabled()) {
+      THREADS.setThreadAllocatedMemoryEnabled(true);
+    }
+    return THREADS.getCurrentThreadAllocatedBytes() >= 0;
+  }
+
   static long bytes() {
     return THREADS.getCurrentThreadAllocatedBytes();
   }

@@ -59,6 +59,8 @@ class BenchMotionCommandTest {
       {"--warmup", "-1"},
       {"--events", "100"},
       {"--reader-events", "5"},
+      {"--formats", "none,evt2"},
+      {"--kernels", "none", "--formats", "none"},
     };
     for (String[] flags : bad) {
       String[] args = new String[flags.length + 3];

@@ -1,0 +1,41 @@
+package io.ganglion.firmware.cli.bench;
+
+import io.ganglion.controllers.motion.MotionDetector;
+import io.ganglion.controllers.motion.MotionInputs;
+import io.ganglion.controllers.motion.MotionOutputs;
+import io.ganglion.sim.motion.MotionSpeedWorkload;
+
+/** One kernel's detector and its rounds. */
+final class DetectorSpeed {
+  final String name;
+  final MotionDetector detector;
+  final MotionOutputs out;
+  final MotionInputs[] chunks;
+  final int events;
+  final long nonZero;
+  final long weights;
+  final RoundSeries series;
+
+  DetectorSpeed(String name, MotionDetector detector, MotionInputs[] chunks, int events) {
+    this.name = name;
+    this.detector = detector;
+    this.out = detector.newOutputs();
+    this.chunks = chunks;
+    this.events = events;
+    this.nonZero = detector.kernel().nonZeroWeightCount();
+    this.weights = detector.kernel().weightCount();
+    this.series = new RoundSeries();
+  }
+
+  void measure(int round) {
+    long bytes0 = ThreadAllocation.bytes();
+    long t0 = System.nanoTime();
+    long check = MotionSpeedWorkload.run(detector, chunks, out);
+    long ns = Math.max(1, System.nanoTime() - t0);
+    long bytes = ThreadAllocation.bytes() - bytes0;
+    ThreadAllocation.consume(check);
+    if (round >= 0) {
+      series.add(events / (ns / 1e9), (double) bytes / events);
+    }
+  }
+}
