@@ -282,7 +282,7 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
       }
     } else {
       addPending(); // the earlier events' adds first, as they came (this event's pending blocks dropped)
-      addChecked(ordered, base, out);
+      addOrdered(ordered, neurons.v, base, out);
     }
   }
 
@@ -352,42 +352,34 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
     }
   }
 
-  /** Saturating adds, once a neuron's rows in this bin could overflow (huge weights or event bursts). */
-  private void addChecked(int n, int base, MotionOutputs out) {
-    int[] v = neurons.v;
-    for (int i = -1; i < n; i++) {
-      if (compiled.dense) {
-        int row = i < 0 ? compiled.selfBegin : (int) orderedBlocks[i] * classes;
-        for (int k = 0; k < classes; k++) {
-          v[base + k] = saturatingAdd(v[base + k], compiled.denseRows[row + k], out);
-        }
-      } else {
-        int[] p = compiled.blocks;
-        for (int j = blockBegin(i), end = blockEnd(i); j < end; j += 2) {
-          v[base + p[j]] = saturatingAdd(v[base + p[j]], p[j + 1], out);
-        }
-      }
-    }
-  }
-
-  /** The event's own evidence, for the observer: the same blocks summed on their own (self row first). */
+  /** The event's own evidence, for the observer: its rows summed on their own, as the checked adds sum them. */
   private void observeEvent(int n, int x, int y) {
     int[] e = eventEvidence;
     java.util.Arrays.fill(e, 0);
+    addOrdered(n, e, 0, null);
+    observer.event(latestTUs, x, y, e);
+  }
+
+  /**
+   * Saturating adds of the event's rows in the order (dy, dx, polarity), self row first, into
+   * {@code dst[at + c]}: the checked adds into its neuron once the rows in this bin could overflow
+   * (huge weights or event bursts; saturations counted in {@code out}), and the observer's
+   * evidence ({@code out} null: nothing counted).
+   */
+  private void addOrdered(int n, int[] dst, int at, MotionOutputs out) {
     for (int i = -1; i < n; i++) {
       if (compiled.dense) {
         int row = i < 0 ? compiled.selfBegin : (int) orderedBlocks[i] * classes;
         for (int k = 0; k < classes; k++) {
-          e[k] = Q16.add(e[k], compiled.denseRows[row + k]);
+          dst[at + k] = saturatingAdd(dst[at + k], compiled.denseRows[row + k], out);
         }
       } else {
         int[] p = compiled.blocks;
         for (int j = blockBegin(i), end = blockEnd(i); j < end; j += 2) {
-          e[p[j]] = Q16.add(e[p[j]], p[j + 1]);
+          dst[at + p[j]] = saturatingAdd(dst[at + p[j]], p[j + 1], out);
         }
       }
     }
-    observer.event(latestTUs, x, y, e);
   }
 
   /** Sparse: the first int in the blocks of ordered block {@code i} (i = -1: the self row, all its blocks). */
@@ -420,12 +412,17 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
     relBin = surface.moveTo(bin);
   }
 
-  /** a + v clamped to [MIN, MAX]; overflow when a and v share a sign that the wrapped sum lacks. */
+  /**
+   * a + v clamped to [MIN, MAX] (what {@link Q16#add} gives); overflow when a and v share a sign
+   * that the wrapped sum lacks. Counted as the neuron's saturation unless {@code out} is null.
+   */
   private int saturatingAdd(int a, int v, MotionOutputs out) {
     int sum = a + v;
     if (((a ^ sum) & (v ^ sum)) < 0) {
-      neurons.saturations++;
-      out.faultFlags |= FaultFlags.INTERNAL_SATURATION;
+      if (out != null) {
+        neurons.saturations++;
+        out.faultFlags |= FaultFlags.INTERNAL_SATURATION;
+      }
       return a < 0 ? Q16.MIN : Q16.MAX;
     }
     return sum;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ganglion.controllers.fixed.Q16;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -43,16 +42,7 @@ class MotionDetectorKernelSizesTest {
   private static void assertMatchesReference(MotionKernel kernel, MotionDetectorConfig config, String what) {
     MotionInputs stream = MotionTestSupport.randomStream(kernel.weightCount(), 2500, W, H, 10, 0.0, 0);
     MotionDetector det = new MotionDetector(kernel, config);
-    List<int[]> evidence = new ArrayList<>();
-    det.setEvidenceObserver(new EvidenceObserver() {
-      @Override
-      public void event(long tUs, int x, int y, int[] e) {
-        evidence.add(e.clone());
-      }
-
-      @Override
-      public void readout(long bin, int cellX, int cellY, int[] v) {}
-    });
+    List<int[]> evidence = MotionTestSupport.EvidenceLog.of(det).events;
     List<MotionTestSupport.SpikeRow> spikes = MotionTestSupport.run(det, stream);
     MotionDetectorReference ref = MotionDetectorReference.of(kernel, config);
     List<MotionTestSupport.SpikeRow> refSpikes = MotionTestSupport.run(ref, stream);

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ganglion.controllers.FaultFlags;
 import io.ganglion.controllers.fixed.Q16;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,21 +14,6 @@ import org.junit.jupiter.api.Test;
  * order or its block layout.
  */
 class MotionDetectorSaturationTest {
-
-  private static final class Seen implements EvidenceObserver {
-    final List<int[]> events = new ArrayList<>();
-    final List<int[]> readouts = new ArrayList<>();
-
-    @Override
-    public void event(long tUs, int x, int y, int[] evidence) {
-      events.add(evidence.clone());
-    }
-
-    @Override
-    public void readout(long bin, int cellX, int cellY, int[] v) {
-      readouts.add(v.clone());
-    }
-  }
 
   @Test
   void saturatingSumsTakeTheRowsInNeighbourhoodOrder() {
@@ -43,8 +26,7 @@ class MotionDetectorSaturationTest {
       w[g.featureIndex(0, 0, 4, 0) * 2] = -30000;
       MotionKernel k = MotionKernel.quantize(g, MotionTestSupport.classes(2), w, new double[2]);
       MotionDetector detector = new MotionDetector(k, MotionDetectorConfig.of(16, 16).withStorage(storage));
-      Seen seen = new Seen();
-      detector.setEvidenceObserver(seen);
+      MotionTestSupport.EvidenceLog seen = MotionTestSupport.EvidenceLog.of(detector);
       MotionOutputs out = detector.newOutputs();
       detector.event(10, 6, 100, 0, out); // (dy 0, dx 4) from (8, 8)
       detector.event(6, 7, 100, 0, out); // (dy 1, dx 0)
@@ -76,8 +58,7 @@ class MotionDetectorSaturationTest {
     }
     MotionKernel k = MotionKernel.quantize(g, MotionTestSupport.classes(c), w, new double[c]);
     MotionDetector detector = new MotionDetector(k, MotionDetectorConfig.of(16, 16));
-    Seen seen = new Seen();
-    detector.setEvidenceObserver(seen);
+    MotionTestSupport.EvidenceLog seen = MotionTestSupport.EvidenceLog.of(detector);
     MotionOutputs out = detector.newOutputs();
     // bin 0: one row (-2^29 per class); bin 1: one row, on what the decay left
     detector.event(3, 3, 100, 1, out);

@@ -10,6 +10,29 @@ final class MotionTestSupport {
 
   private MotionTestSupport() {}
 
+  /** An observer that keeps copies of every event's evidence and every readout, in order. */
+  static final class EvidenceLog implements EvidenceObserver {
+    final List<int[]> events = new ArrayList<>();
+    final List<int[]> readouts = new ArrayList<>();
+
+    /** A log observing {@code detector}. */
+    static EvidenceLog of(MotionDetector detector) {
+      EvidenceLog log = new EvidenceLog();
+      detector.setEvidenceObserver(log);
+      return log;
+    }
+
+    @Override
+    public void event(long tUs, int x, int y, int[] evidence) {
+      events.add(evidence.clone());
+    }
+
+    @Override
+    public void readout(long bin, int cellX, int cellY, int[] v) {
+      readouts.add(v.clone());
+    }
+  }
+
   static List<MotionClass> classes(int n) {
     List<MotionClass> list = new ArrayList<>();
     for (int i = 0; i < n; i++) {
