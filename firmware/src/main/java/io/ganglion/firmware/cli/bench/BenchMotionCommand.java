@@ -136,10 +136,10 @@ public final class BenchMotionCommand implements Callable<Integer> {
 
   private void detectorTable(List<String> kernelNames, boolean fork, Runnable tick, Summary summary,
       Map<String, Object> goals) {
-    List<Map<String, Object>> rows = fork && kernelNames.size() > 1 ? measureForked(kernelNames, tick)
-        : measureInProcess(kernelNames, tick);
+    boolean forked = fork && kernelNames.size() > 1;
+    List<Map<String, Object>> rows = forked ? measureForked(kernelNames, tick) : measureInProcess(kernelNames, tick);
     summary.line("Motion detector, one core: %,d events of a simulated 640 x 480 stream (~7 M events/s), %d rounds%s",
-        events, rounds, fork && kernelNames.size() > 1 ? ", one JVM per kernel" : "");
+        events, rounds, forked ? ", one JVM per kernel" : "");
     summary.line("%-9s %15s %8s %15s %9s %8s %9s %8s", "kernel", "non-zero", "Mev/s", "min..max", "ns/event",
         "B/event", "plain", "ratio");
     boolean allFree = true;
@@ -266,8 +266,8 @@ public final class BenchMotionCommand implements Callable<Integer> {
     for (ReaderSpeed s : speeds) {
       double median = s.reader.median();
       summary.line("%-9s %8.1f %15s %12.1f %10.3f %8.3f %12.1f", s.format.cliName(), median / 1e6,
-          range(s.reader.min() / 1e6, s.reader.max() / 1e6), s.bytesOnly.median() / 1e6, median / s.bytesOnly.median(), s.reader.medianBytesPerEvent(),
-          s.openBytes / 1024.0);
+          range(s.reader.min() / 1e6, s.reader.max() / 1e6), s.bytesOnly.median() / 1e6,
+          median / s.bytesOnly.median(), s.reader.medianBytesPerEvent(), s.openBytes / 1024.0);
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("format", s.format.cliName());
       row.put("mev_s_median", median / 1e6);

@@ -89,9 +89,9 @@ public final class BenchSwimmerCommand implements Callable<Integer> {
           ratio[r] = ours[r] / theirs[r];
           progress.update(++done);
         }
-        double medOurs = median(ours);
-        double medTheirs = median(theirs);
-        double medRatio = median(ratio);
+        double medOurs = RoundSeries.median(ours, rounds);
+        double medTheirs = RoundSeries.median(theirs, rounds);
+        double medRatio = RoundSeries.median(ratio, rounds);
         double min = Arrays.stream(ratio).min().orElse(0);
         double max = Arrays.stream(ratio).max().orElse(0);
         summary.line("%6d  %14.0f  %14.0f  %9.2fx  %8.2f..%-8.2f", n, medOurs, medTheirs, medRatio, min, max);
@@ -109,12 +109,5 @@ public final class BenchSwimmerCommand implements Callable<Integer> {
     summary.line("(medians over rounds; ratio = ganglion / mujoco per round)");
     summary.print(spec.commandLine().getOut(), json.enabled());
     return 0;
-  }
-
-  private static double median(double[] values) {
-    double[] v = values.clone();
-    Arrays.sort(v);
-    int n = v.length;
-    return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
   }
 }

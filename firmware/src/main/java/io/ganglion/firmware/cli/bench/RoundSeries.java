@@ -20,11 +20,11 @@ final class RoundSeries {
   }
 
   double median() {
-    return median(perSecond);
+    return median(perSecond, count);
   }
 
   double medianBytesPerEvent() {
-    return median(bytesPerEvent);
+    return median(bytesPerEvent, count);
   }
 
   double min() {
@@ -35,7 +35,8 @@ final class RoundSeries {
     return Arrays.stream(perSecond, 0, count).max().orElse(Double.NaN);
   }
 
-  private double median(double[] values) {
+  /** The median of the first {@code count} values (NaN for none); the values are not reordered. */
+  static double median(double[] values, int count) {
     if (count == 0) {
       return Double.NaN;
     }
