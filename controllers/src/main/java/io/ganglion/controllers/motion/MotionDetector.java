@@ -109,6 +109,7 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
   private long eventsOutOfRange;
   private long eventsOutOfOrder;
   private long eventsClamped;
+  private long eventsChecked;
 
   /** A detector running {@code kernel} on a sensor described by {@code config}. */
   public MotionDetector(MotionKernel kernel, MotionDetectorConfig config) {
@@ -124,7 +125,7 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
     this.width = config.widthPx();
     this.height = config.heightPx();
     this.surface = new TimeSurface(width, height, g.radius());
-    this.neurons = new OutputNeurons(g, classes, config);
+    this.neurons = new OutputNeurons(g, classes, config, compiled.maxAbsEntry);
     int cellSize = g.cellSize();
     this.cellOfX = new int[width];
     for (int x = 0; x < width; x++) {
@@ -171,6 +172,14 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
     return compiled.entries;
   }
 
+  /**
+   * Events since the reset whose rows took the saturating adds, because their neuron was near
+   * the int range (slower: the rows in order, each add checked); the others take plain adds.
+   */
+  public long checkedEvents() {
+    return eventsChecked;
+  }
+
   /** Calls {@code o} with the evidence of every event and readout (tests and tools; null to stop). */
   public void setEvidenceObserver(EvidenceObserver o) {
     this.observer = o;
@@ -189,6 +198,7 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
     eventsOutOfRange = 0;
     eventsOutOfOrder = 0;
     eventsClamped = 0;
+    eventsChecked = 0;
     pendingCount = 0;
   }
 
@@ -263,9 +273,17 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
     int base = neurons.touch(cell, curBin);
     int from = pendingCount;
     int n = gather.gather(surface.bins, corner, polarity, relBin, pending, from, (long) base << 32) - from;
-    int total = neurons.rowsInBin[cell] + gather.rowsFound() + 1; // + 1: the self row
+    int rows = gather.rowsFound() + 1; // + 1: the self row
+    int total = neurons.rowsInBin[cell] + rows;
     neurons.rowsInBin[cell] = total;
-    boolean unchecked = total <= safeRows;
+    boolean unchecked = total <= neurons.plainRowsEnd[cell];
+    if (!unchecked) {
+      // the bound ran out (dense bursts): add the pending blocks, then bound again from the neuron's values
+      addPending();
+      System.arraycopy(pending, from, pending, 0, n);
+      from = 0;
+      unchecked = total <= neurons.rebound(cell, total - rows);
+    }
     int ordered = 0;
     if (observer != null || !unchecked) {
       // saturating sums depend on the order: these take the rows in the order (dy, dx, polarity)
@@ -281,6 +299,7 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
         addPending();
       }
     } else {
+      eventsChecked++;
       addPending(); // the earlier events' adds first, as they came (this event's pending blocks dropped)
       addOrdered(ordered, neurons.v, base, out);
     }

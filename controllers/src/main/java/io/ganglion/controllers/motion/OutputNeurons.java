@@ -33,6 +33,15 @@ final class OutputNeurons {
   private final long[] lastBin;
   /** Kernel rows added to each neuron in its current bin (the overflow-free bound's counter). */
   final int[] rowsInBin;
+  /**
+   * Per cell: the count of rows in bin up to which plain int adds cannot wrap, whatever the rows
+   * and their order ({@link #rebound}); {@link #binStartRows} at the neuron's first event in a bin.
+   */
+  final int[] plainRowsEnd;
+  /** Rows from the start of a bin (V in [FLOOR, 0]) that cannot wrap: 2^30 / max |entry|. */
+  private final int binStartRows;
+  /** The largest |kernel entry| (raw), at least 1. */
+  private final long maxAbsEntry;
   private final int[] touched;
   private int touchedCount;
   private final int activityBins;
@@ -42,8 +51,10 @@ final class OutputNeurons {
   long spikesDroppedTotal;
   long saturations;
 
-  OutputNeurons(MotionGeometry g, int classes, MotionDetectorConfig config) {
+  OutputNeurons(MotionGeometry g, int classes, MotionDetectorConfig config, long maxAbsEntry) {
     this.classes = classes;
+    this.maxAbsEntry = Math.max(1, maxAbsEntry);
+    this.binStartRows = (int) Math.min(Integer.MAX_VALUE, (1L << 30) / this.maxAbsEntry);
     this.width = config.widthPx();
     this.height = config.heightPx();
     this.cellSize = g.cellSize();
@@ -67,6 +78,7 @@ final class OutputNeurons {
     this.view = new int[classes];
     this.lastBin = new long[(int) cells];
     this.rowsInBin = new int[(int) cells];
+    this.plainRowsEnd = new int[(int) cells];
     this.touched = new int[(int) cells];
     this.activityBins = config.activityWindowBins();
     this.activityCounts = new int[activityBins * classes];
@@ -110,9 +122,36 @@ final class OutputNeurons {
       }
       lastBin[cell] = bin;
       rowsInBin[cell] = 0;
+      plainRowsEnd[cell] = binStartRows;
       touched[touchedCount++] = cell;
     }
     return base;
+  }
+
+  /**
+   * A new bound for the plain adds of {@code cell}, from its neuron's actual values (all its rows
+   * so far added): with V_c in [lo, hi] and every entry |w| &lt;= m, any r more rows added in any
+   * order keep every partial sum within [lo - r m, hi + r m], so none wraps while
+   *
+   * <pre>
+   *   r &lt;= min(MAX - hi, lo - MIN) / m
+   * </pre>
+   *
+   * Sets {@link #plainRowsEnd} to {@code rowsSoFar} + that r (at most Integer.MAX_VALUE) and
+   * returns it. Within that bound plain adds give what saturating adds give, to the bit.
+   */
+  int rebound(int cell, int rowsSoFar) {
+    int base = cell * classes;
+    int lo = Integer.MAX_VALUE;
+    int hi = Integer.MIN_VALUE;
+    for (int c = 0; c < classes; c++) {
+      lo = Math.min(lo, v[base + c]);
+      hi = Math.max(hi, v[base + c]);
+    }
+    long rows = Math.min((long) Integer.MAX_VALUE - hi, (long) lo - Integer.MIN_VALUE) / maxAbsEntry;
+    int end = (int) Math.min(Integer.MAX_VALUE, rowsSoFar + rows);
+    plainRowsEnd[cell] = end;
+    return end;
   }
 
   /**

@@ -72,4 +72,62 @@ class MotionDetectorSaturationTest {
     int[] last = seen.readouts.get(seen.readouts.size() - 1);
     assertTrue(last[1] < -(1 << 30), "class 1 below the floor before the shift: " + last[1]);
   }
+
+  @Test
+  void aBurstPastTheBinStartBoundKeepsPlainAddsWhileTheNeuronIsFarFromTheIntRange() {
+    for (MotionDetectorConfig.Storage storage : MotionDetectorConfig.Storage.values()) {
+      // 3 x 3 kernel, class 0: +256.0 for a same-polarity neighbour at dx +1, -256.0 at dx -1
+      // (2^24 raw): from the start of a bin, 2^30 / 2^24 = 64 rows are safe without looking
+      MotionGeometry g = new MotionGeometry(1, 100_000, 1, 16, 20000);
+      double[] w = new double[g.featureCount() * 2];
+      w[g.featureIndex(0, 0, 1, 2) * 2] = 256.0;
+      w[g.featureIndex(0, 0, 1, 0) * 2] = -256.0;
+      MotionKernel k = MotionKernel.quantize(g, MotionTestSupport.classes(2), w, new double[2]);
+      MotionDetector detector = new MotionDetector(k, MotionDetectorConfig.of(16, 16).withStorage(storage));
+      MotionTestSupport.EvidenceLog seen = MotionTestSupport.EvidenceLog.of(detector);
+      MotionOutputs out = detector.newOutputs();
+      // 1,001 events in one bin, alternating (5, 5) and (6, 5): each sees the other at dx +1 or -1,
+      // so class 0 goes +2^24, -2^24, ...: 2,001 rows in the bin, V_0 never beyond [0, 2^24]
+      int events = 1001;
+      for (int i = 0; i < events; i++) {
+        detector.event(5 + (i & 1), 5, 10 + i, 0, out);
+      }
+      detector.flush(out);
+
+      assertEquals(0, detector.checkedEvents(), storage + ": no event needed the saturating adds");
+      assertEquals(0, out.saturations, storage.toString());
+      assertEquals(0, out.faultFlags & FaultFlags.INTERNAL_SATURATION, storage.toString());
+      // event 0 sees nothing; then (6, 5) sees (5, 5) at dx -1, (5, 5) sees (6, 5) at dx +1, ...
+      long sum = 0;
+      for (int i = 1; i < events; i++) {
+        sum += (i & 1) == 1 ? -(1L << 24) : 1L << 24;
+      }
+      assertEquals(sum, seen.readouts.get(0)[0], storage + ": the exact sum of the events' evidence");
+      assertEquals(sum, java.util.Arrays.stream(seen.events.toArray(new int[0][])).mapToLong(e -> e[0]).sum(), storage.toString());
+    }
+  }
+
+  @Test
+  void aNeuronNearTheIntRangeTakesTheSaturatingAddsAgain() {
+    // one row of +16384.0 (2^30 raw): from the start of a bin only 1 row is safe, and once the
+    // neuron is above 2^30 no row is: the third event's add saturates and is counted
+    MotionGeometry g = new MotionGeometry(1, 100_000, 1, 16, 20000);
+    double[] w = new double[g.featureCount() * 2];
+    w[g.featureIndex(0, 0, 1, 2) * 2] = 16384.0;
+    MotionKernel k = MotionKernel.quantize(g, MotionTestSupport.classes(2), w, new double[2]);
+    MotionDetector detector = new MotionDetector(k, MotionDetectorConfig.of(16, 16));
+    MotionTestSupport.EvidenceLog seen = MotionTestSupport.EvidenceLog.of(detector);
+    MotionOutputs out = detector.newOutputs();
+    detector.event(6, 5, 10, 0, out);
+    detector.event(5, 5, 11, 0, out); // + 2^30
+    detector.event(6, 5, 12, 0, out); // nothing at dx -1
+    detector.event(5, 5, 13, 0, out); // + 2^30: saturates at MAX
+    detector.flush(out);
+
+    assertEquals(3, detector.checkedEvents(), "every event after the first is checked");
+    // the last add saturates at MAX (plain adds would have wrapped to -2^31); the readout clamps
+    // the row to 2^30: two saturations
+    assertEquals(2, out.saturations);
+    assertEquals(1 << 30, seen.readouts.get(0)[0]);
+  }
 }
