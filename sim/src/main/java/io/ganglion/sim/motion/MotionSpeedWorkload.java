@@ -102,9 +102,14 @@ public final class MotionSpeedWorkload {
 
   /** A detector for the 640 x 480 stream running kernel {@code name}, with room for every spike of a chunk. */
   public static MotionDetector detector(String name) {
+    return detector(name, WIDTH, HEIGHT);
+  }
+
+  /** A detector for a {@code widthPx} x {@code heightPx} sensor running kernel {@code name} (a recording's). */
+  public static MotionDetector detector(String name, int widthPx, int heightPx) {
     MotionKernel k = kernel(name);
     MotionModel model = "builtin".equals(name) ? MotionModels.defaultModel() : MotionModels.paperModel();
-    MotionDetectorConfig config = MotionDetectorConfig.of(WIDTH, HEIGHT)
+    MotionDetectorConfig config = MotionDetectorConfig.of(widthPx, heightPx)
         .withSpikeMargin(model.spikeMargin())
         .withSpikeCapacity(1 << 16)
         .withStorage("dense".equals(name) ? MotionDetectorConfig.Storage.DENSE : MotionDetectorConfig.Storage.SPARSE);

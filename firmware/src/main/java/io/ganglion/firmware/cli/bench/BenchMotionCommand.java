@@ -2,7 +2,10 @@ package io.ganglion.firmware.cli.bench;
 
 import io.ganglion.controllers.motion.MotionInputs;
 import io.ganglion.drivers.InvalidInputException;
+import io.ganglion.drivers.events.EventFiles;
 import io.ganglion.drivers.events.EventFormat;
+import io.ganglion.drivers.events.EventReader;
+import io.ganglion.drivers.events.EventReaderConfig;
 import io.ganglion.firmware.cli.support.JsonOption;
 import io.ganglion.firmware.cli.support.Progress;
 import io.ganglion.firmware.cli.support.Summary;
@@ -34,7 +37,8 @@ import picocli.CommandLine.Option;
     description = {
       "Events/s of the fixed-point motion detector on one core (dense and pruned kernels, on a",
       "simulated 640 x 480 stream) and of each event reader (generated files), each against a",
-      "baseline in the same rounds; median and range, bytes per event, goals (docs/benchmarks.md)."
+      "baseline in the same rounds; median and range, bytes per event, goals (docs/benchmarks.md).",
+      "With --recording, the kernels also run on real event files (no baseline, no goal)."
     })
 public final class BenchMotionCommand implements Callable<Integer> {
 
@@ -70,6 +74,11 @@ public final class BenchMotionCommand implements Callable<Integer> {
   @Option(names = "--reader-events", paramLabel = "N", defaultValue = "2000000",
       description = "Events per generated reader file, 10000 to 50000000 (default: ${DEFAULT-VALUE}).")
   int readerEvents;
+
+  @Option(names = "--recording", paramLabel = "FILE",
+      description = "Also measure each kernel on this event file's first 8,388,608 events, read into memory first"
+          + " (any reader format; repeatable).")
+  List<Path> recordings = new ArrayList<>();
 
   @Option(names = "--in-process",
       description = "Measure all kernels in this JVM (default: each in a JVM of its own, as JMH does).")
@@ -113,12 +122,27 @@ public final class BenchMotionCommand implements Callable<Integer> {
     }
     Summary summary = new Summary();
     Map<String, Object> goals = new LinkedHashMap<>();
-    long work = (long) (warmup + rounds) * (kernelNames.size() + readerFormats.size()) + 1 + readerFormats.size();
+    if (kernelNames.isEmpty() && !recordings.isEmpty()) {
+      throw new InvalidInputException("--recording needs a kernel to run; drop --kernels none");
+    }
+    for (Path file : recordings) {
+      // a missing file or a bad header: one line now, not after the progress bar
+      try (EventReader reader = EventFiles.open(file, EventReaderConfig.defaults())) {
+        reader.sensorSize();
+      } catch (InvalidInputException e) {
+        throw new InvalidInputException("--recording " + e.getMessage());
+      }
+    }
+    boolean forked = fork && kernelNames.size() > 1;
+    // ticks: the stream; each recording loaded (by each child when forked); each measurement of each round
+    long loads = (long) (forked ? kernelNames.size() : 1) * recordings.size();
+    long work = (long) (warmup + rounds) * (kernelNames.size() * (1L + recordings.size()) + readerFormats.size()) + 1
+        + loads + readerFormats.size();
     try (Progress progress = new Progress("benchmarking", work, "steps", System.getenv(CHILD_ENV) == null)) {
       long[] done = {0};
       Runnable tick = () -> progress.update(++done[0]);
       if (!kernelNames.isEmpty()) {
-        detectorTable(kernelNames, fork, tick, summary, goals);
+        detectorTable(kernelNames, forked, tick, summary, goals);
       }
       if (!readerFormats.isEmpty()) {
         readerTable(readerFormats, tick, summary, goals);
@@ -134,10 +158,11 @@ public final class BenchMotionCommand implements Callable<Integer> {
     return 0;
   }
 
-  private void detectorTable(List<String> kernelNames, boolean fork, Runnable tick, Summary summary,
+  private void detectorTable(List<String> kernelNames, boolean forked, Runnable tick, Summary summary,
       Map<String, Object> goals) {
-    boolean forked = fork && kernelNames.size() > 1;
-    List<Map<String, Object>> rows = forked ? measureForked(kernelNames, tick) : measureInProcess(kernelNames, tick);
+    List<Map<String, Object>> recordingRows = new ArrayList<>();
+    List<Map<String, Object>> rows = forked ? measureForked(kernelNames, tick, recordingRows)
+        : measureInProcess(kernelNames, tick, recordingRows);
     summary.line("Motion detector, one core: %,d events of a simulated 640 x 480 stream (~7 M events/s), %d rounds%s",
         events, rounds, forked ? ", one JVM per kernel" : "");
     summary.line("%-9s %15s %8s %15s %9s %8s %9s %8s", "kernel", "non-zero", "Mev/s", "min..max", "ns/event",
@@ -161,17 +186,47 @@ public final class BenchMotionCommand implements Callable<Integer> {
       allFree &= bytes < ZERO_BYTES_PER_EVENT;
     }
     summary.line("(plain: a pass reading every field of the same events, Mev/s, same rounds; ratio = Mev/s / plain)");
+    if (!recordingRows.isEmpty()) {
+      recordingTable(recordingRows, summary);
+    }
     goals.put("0 B/event (detector)", allFree);
     summary.put("detector_events", events).put("detector", rows);
+    if (!recordings.isEmpty()) {
+      summary.put("recordings", recordingRows);
+    }
+  }
+
+  /** The kernels on the recordings: speed, bytes per event, and the share of events that took the saturating adds. */
+  private static void recordingTable(List<Map<String, Object>> rows, Summary summary) {
+    summary.line("%-28s %10s %9s %8s %15s %9s %8s %11s", "recording", "events", "kernel", "Mev/s", "min..max", "ns/event",
+        "B/event", "saturating");
+    for (Map<String, Object> row : rows) {
+      double median = number(row, "mev_s_median");
+      summary.line("%-28s %,10d %9s %8.2f %15s %9.0f %8.3f %10.2f%%", row.get("file"), (long) number(row, "events"),
+          row.get("kernel"), median, range(number(row, "mev_s_min"), number(row, "mev_s_max")), 1e3 / median,
+          number(row, "bytes_per_event"), 100 * number(row, "saturating_share"));
+    }
   }
 
   /** Every kernel in this JVM, interleaved round by round (what the forked children run, one kernel each). */
-  private List<Map<String, Object>> measureInProcess(List<String> kernelNames, Runnable tick) {
+  private List<Map<String, Object>> measureInProcess(List<String> kernelNames, Runnable tick,
+      List<Map<String, Object>> recordingRows) {
     MotionInputs[] chunks = MotionSpeedWorkload.chunks(MotionSpeedWorkload.stream(events));
     tick.run();
     List<DetectorSpeed> speeds = new ArrayList<>();
     for (String name : kernelNames) {
       speeds.add(new DetectorSpeed(name, MotionSpeedWorkload.detector(name), chunks, events));
+    }
+    int onStream = speeds.size();
+    List<RecordingStream> files = new ArrayList<>();
+    for (Path file : recordings) {
+      RecordingStream r = RecordingStream.load(file);
+      files.add(r);
+      for (String name : kernelNames) {
+        speeds.add(new DetectorSpeed(name, MotionSpeedWorkload.detector(name, r.size.width(), r.size.height()), r.chunks,
+            r.events));
+      }
+      tick.run();
     }
     RoundSeries plain = new RoundSeries();
     for (int r = -warmup; r < rounds; r++) { // rounds < 0: warm-up (JIT), not recorded
@@ -185,8 +240,21 @@ public final class BenchMotionCommand implements Callable<Integer> {
         plain.add(plainEventsPerS, 0);
       }
     }
+    for (int i = onStream; i < speeds.size(); i++) {
+      DetectorSpeed s = speeds.get(i);
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("file", files.get((i - onStream) / kernelNames.size()).name);
+      row.put("events", s.events);
+      row.put("kernel", s.name);
+      row.put("mev_s_median", s.series.median() / 1e6);
+      row.put("mev_s_min", s.series.min() / 1e6);
+      row.put("mev_s_max", s.series.max() / 1e6);
+      row.put("bytes_per_event", s.series.medianBytesPerEvent());
+      row.put("saturating_share", (double) s.checkedEvents / s.events);
+      recordingRows.add(row);
+    }
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (DetectorSpeed s : speeds) {
+    for (DetectorSpeed s : speeds.subList(0, onStream)) {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("kernel", s.name);
       row.put("non_zero_weights", s.nonZero);
@@ -207,8 +275,10 @@ public final class BenchMotionCommand implements Callable<Integer> {
    * running several kernels compiles the detector for all of them, which is not what a board
    * running one model sees (slower at 5%: docs/benchmarks.md).
    */
-  private List<Map<String, Object>> measureForked(List<String> kernelNames, Runnable tick) {
+  private List<Map<String, Object>> measureForked(List<String> kernelNames, Runnable tick,
+      List<Map<String, Object>> recordingRows) {
     List<Map<String, Object>> rows = new ArrayList<>();
+    List<List<Map<String, Object>>> byKernel = new ArrayList<>();
     tick.run();
     for (String name : kernelNames) {
       List<String> command = new ArrayList<>();
@@ -217,6 +287,9 @@ public final class BenchMotionCommand implements Callable<Integer> {
       command.addAll(List.of("-cp", System.getProperty("java.class.path"), CLI_MAIN_CLASS,
           "bench", "motion", "--in-process", "--json", "--formats", "none", "--kernels", name,
           "--rounds", Integer.toString(rounds), "--warmup", Integer.toString(warmup), "--events", Integer.toString(events)));
+      for (Path file : recordings) {
+        command.addAll(List.of("--recording", file.toAbsolutePath().toString()));
+      }
       Map<String, Object> child = ChildJvm.runJson(command, CHILD_ENV, "the " + name + " kernel's benchmark JVM");
       List<?> detector = (List<?>) child.get("detector");
       if (detector == null || detector.size() != 1) {
@@ -225,9 +298,31 @@ public final class BenchMotionCommand implements Callable<Integer> {
       @SuppressWarnings("unchecked")
       Map<String, Object> row = (Map<String, Object>) detector.get(0);
       rows.add(row);
-      for (int r = 0; r < warmup + rounds; r++) {
+      byKernel.add(childRows(child.get("recordings"), name));
+      for (int r = 0; r < (warmup + rounds) * (1 + recordings.size()) + recordings.size(); r++) {
         tick.run();
       }
+    }
+    // file by file, each file's kernels in order (as in one JVM)
+    for (int f = 0; f < recordings.size(); f++) {
+      for (List<Map<String, Object>> kernelRows : byKernel) {
+        recordingRows.add(kernelRows.get(f));
+      }
+    }
+    return rows;
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<Map<String, Object>> childRows(Object list, String kernel) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    if (recordings.isEmpty()) {
+      return rows;
+    }
+    if (!(list instanceof List) || ((List<?>) list).size() != recordings.size()) {
+      throw new IllegalStateException("the " + kernel + " kernel's benchmark JVM printed no row per recording");
+    }
+    for (Object row : (List<?>) list) {
+      rows.add((Map<String, Object>) row);
     }
     return rows;
   }

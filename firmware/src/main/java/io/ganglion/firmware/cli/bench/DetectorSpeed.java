@@ -15,6 +15,8 @@ final class DetectorSpeed {
   final long nonZero;
   final long weights;
   final RoundSeries series;
+  /** Events of the last run whose rows took the saturating adds. */
+  long checkedEvents;
 
   DetectorSpeed(String name, MotionDetector detector, MotionInputs[] chunks, int events) {
     this.name = name;
@@ -34,6 +36,7 @@ final class DetectorSpeed {
     long ns = Math.max(1, System.nanoTime() - t0);
     long bytes = ThreadAllocation.bytes() - bytes0;
     ThreadAllocation.consume(check);
+    checkedEvents = detector.checkedEvents();
     if (round >= 0) {
       series.add(events / (ns / 1e9), (double) bytes / events);
     }

@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ganglion.drivers.events.EventFormat;
+import io.ganglion.drivers.events.EventSpeedFiles;
 import io.ganglion.firmware.cli.CliRun;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BenchMotionCommandTest {
 
@@ -46,6 +50,39 @@ class BenchMotionCommandTest {
   }
 
   @Test
+  void measuresTheKernelsOnARecordingToo(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("rec.raw");
+    EventSpeedFiles.write(file, EventFormat.EVT2, 10_000);
+    JsonNode j = json(CliRun.of("bench", "motion", "--in-process", "--json", "--kernels", "1%,5%", "--formats", "none",
+        "--events", "8192", "--rounds", "1", "--warmup", "3", "--recording", file.toString()));
+    JsonNode rows = j.get("recordings");
+    assertEquals(2, rows.size(), rows.toString());
+    for (int i = 0; i < 2; i++) {
+      JsonNode r = rows.get(i);
+      assertEquals("rec.raw", r.get("file").asText());
+      assertEquals(10_000, r.get("events").asInt());
+      assertEquals(i == 0 ? "1%" : "5%", r.get("kernel").asText());
+      assertTrue(r.get("mev_s_median").asDouble() > 0, r.toString());
+      assertTrue(r.get("bytes_per_event").asDouble() < 0.01, "nothing allocated per event: " + r);
+      double share = r.get("saturating_share").asDouble();
+      assertTrue(share >= 0 && share <= 1, r.toString());
+    }
+    assertEquals(2, j.get("detector").size(), "the simulated stream is still measured");
+  }
+
+  @Test
+  void aMalformedRecordingIsTheUsersErrorEvenWhenAChildJvmFindsIt(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("cut.raw");
+    java.nio.file.Files.write(file, new byte[] {1, 2, 3, 4, 5, 6, 7}); // EVT 2.0 words are 4 bytes: cut short
+    CliRun r = CliRun.of("bench", "motion", "--kernels", "5%,1%", "--formats", "none", "--events", "8192",
+        "--rounds", "1", "--warmup", "0", "--recording", file.toString());
+    assertEquals(2, r.code, r.err);
+    String last = r.err.strip().substring(r.err.strip().lastIndexOf('\n') + 1);
+    assertTrue(last.startsWith("ganglion: ") && last.contains("cut.raw") && last.contains("byte"), r.err);
+    assertTrue(!r.err.contains("internal error"), r.err);
+  }
+
+  @Test
   void theChildJvmsStartTheCliItself() {
     assertEquals(io.ganglion.firmware.cli.GanglionMain.class.getName(), BenchMotionCommand.CLI_MAIN_CLASS);
   }
@@ -61,6 +98,8 @@ class BenchMotionCommandTest {
       {"--reader-events", "5"},
       {"--formats", "none,evt2"},
       {"--kernels", "none", "--formats", "none"},
+      {"--recording", "/nonexistent/rec.raw"},
+      {"--kernels", "none", "--recording", "rec.raw"},
     };
     for (String[] flags : bad) {
       String[] args = new String[flags.length + 3];
