@@ -51,8 +51,10 @@ import io.ganglion.controllers.fixed.Q16;
  * <p>Fixed point: after a readout the neuron's row is shifted down by its maximum (winner 0; no
  * margin changes) and floored at {@link #FLOOR} (-16384); the decay is V = floor(V f / 2^16) with
  * f = lambda^n in Q16.16. So V stays in [FLOOR, 0] between bins, and within a bin a neuron's sum
- * stays within the int range while its rows x max|w| &lt;= 2^30; past that its adds saturate
- * (counted, INTERNAL_SATURATION).
+ * stays within the int range while its rows x max|w| &lt;= 2^30. Past that, the pending adds are
+ * made and the neuron is bounded again from its actual values ({@link OutputNeurons#rebound});
+ * only an event past that bound too takes the saturating adds (saturations counted,
+ * INTERNAL_SATURATION).
  *
  * <p>Memory: the time surface, 2 (W + 2R) (H + 2R) bytes, and the neurons, ceil(W / S)
  * ceil(H / S) x C ints (640 x 480, R = 2, S = 16, C = 36: 0.6 MB + 0.17 MB).
