@@ -83,7 +83,6 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
   private final int height;
   private final int[] cellOfX;
   private final int[] cellRowOfY;
-  private final long safeRows;
 
   // State.
   private final TimeSurface surface;
@@ -115,6 +114,18 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
 
   /** A detector running {@code kernel} on a sensor described by {@code config}. */
   public MotionDetector(MotionKernel kernel, MotionDetectorConfig config) {
+    this(kernel, config, true);
+  }
+
+  /**
+   * The tests' oracle: every event takes the saturating adds, in order, so no bound decides
+   * anything but the readout clamp. It gives the same outputs as a detector with plain adds.
+   */
+  static MotionDetector checkedOnly(MotionKernel kernel, MotionDetectorConfig config) {
+    return new MotionDetector(kernel, config, false);
+  }
+
+  private MotionDetector(MotionKernel kernel, MotionDetectorConfig config, boolean plainAdds) {
     if (kernel == null || config == null) {
       throw new IllegalArgumentException("motion detector: kernel and config must not be null");
     }
@@ -127,7 +138,7 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
     this.width = config.widthPx();
     this.height = config.heightPx();
     this.surface = new TimeSurface(width, height, g.radius());
-    this.neurons = new OutputNeurons(g, classes, config, compiled.maxAbsEntry);
+    this.neurons = new OutputNeurons(g, classes, config, compiled.maxAbsEntry, plainAdds);
     int cellSize = g.cellSize();
     this.cellOfX = new int[width];
     for (int x = 0; x < width; x++) {
@@ -137,9 +148,6 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
     for (int y = 0; y < height; y++) {
       cellRowOfY[y] = (y / cellSize) * neurons.cellsX;
     }
-    // Between bins V is in [FLOOR, 0]; within a bin a neuron adds its events' rows. While its
-    // rows x max|entry| <= 2^30 the sum stays within [-2^31, 2^30]: no check needed.
-    this.safeRows = compiled.maxAbsEntry == 0 ? Long.MAX_VALUE : (1L << 30) / compiled.maxAbsEntry;
     this.gather = new NeighbourhoodGather(g, compiled, surface.paddedWidth);
     this.pending = new long[PENDING_BATCH + gather.blockListCapacity()];
     this.orderedBlocks = new long[gather.blockListCapacity()];
@@ -180,6 +188,11 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
    */
   public long checkedEvents() {
     return eventsChecked;
+  }
+
+  /** The output neurons (tests). */
+  OutputNeurons neurons() {
+    return neurons;
   }
 
   /** Calls {@code o} with the evidence of every event and readout (tests and tools; null to stop). */
@@ -277,6 +290,9 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
     int n = gather.gather(surface.bins, corner, polarity, relBin, pending, from, (long) base << 32) - from;
     int rows = gather.rowsFound() + 1; // + 1: the self row
     int total = neurons.rowsInBin[cell] + rows;
+    if (total < 0) {
+      total = Integer.MAX_VALUE; // 2^31 rows in a bin: the count saturates (always checked from here)
+    }
     neurons.rowsInBin[cell] = total;
     boolean unchecked = total <= neurons.plainRowsEnd[cell];
     if (!unchecked) {
@@ -426,7 +442,7 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
   /** Reads out the current bin's neurons, then moves the clock (activity window, time surface) to {@code bin}. */
   private void moveToBin(long bin, MotionOutputs out) {
     addPending();
-    neurons.readout(curBin, binEndUs, neurons.slotOf(curBin), safeRows, observer, out);
+    neurons.readout(curBin, binEndUs, neurons.slotOf(curBin), observer, out);
     neurons.expireActivity(curBin, bin);
     curBin = bin;
     binEndUs = (bin + 1) * binUs;

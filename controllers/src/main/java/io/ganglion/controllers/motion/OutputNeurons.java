@@ -36,12 +36,21 @@ final class OutputNeurons {
   /**
    * Per cell: the count of rows in bin up to which plain int adds cannot wrap, whatever the rows
    * and their order ({@link #rebound}); {@link #binStartRows} at the neuron's first event in a bin.
+   * At most Integer.MAX_VALUE - 1, below a saturated row count.
    */
   final int[] plainRowsEnd;
-  /** Rows from the start of a bin (V in [FLOOR, 0]) that cannot wrap: 2^30 / max |entry|. */
+  /**
+   * Rows from the start of a bin (V in [FLOOR, 0]) that cannot wrap: 2^30 / max |entry|
+   * (unbounded for an all-zero kernel). A neuron with more rows in a bin is clamped before its
+   * readout.
+   */
+  final long safeRows;
+  /** {@link #safeRows} as the first {@link #plainRowsEnd} of a bin (0 when plain adds are off). */
   private final int binStartRows;
   /** The largest |kernel entry| (raw), at least 1. */
   private final long maxAbsEntry;
+  /** False for the tests' oracle: every event takes the saturating adds. */
+  private final boolean plainAdds;
   private final int[] touched;
   private int touchedCount;
   private final int activityBins;
@@ -51,10 +60,12 @@ final class OutputNeurons {
   long spikesDroppedTotal;
   long saturations;
 
-  OutputNeurons(MotionGeometry g, int classes, MotionDetectorConfig config, long maxAbsEntry) {
+  OutputNeurons(MotionGeometry g, int classes, MotionDetectorConfig config, long maxAbsEntry, boolean plainAdds) {
     this.classes = classes;
     this.maxAbsEntry = Math.max(1, maxAbsEntry);
-    this.binStartRows = (int) Math.min(Integer.MAX_VALUE, (1L << 30) / this.maxAbsEntry);
+    this.safeRows = maxAbsEntry == 0 ? Long.MAX_VALUE : (1L << 30) / maxAbsEntry;
+    this.plainAdds = plainAdds;
+    this.binStartRows = plainAdds ? (int) Math.min(Integer.MAX_VALUE - 1, safeRows) : 0;
     this.width = config.widthPx();
     this.height = config.heightPx();
     this.cellSize = g.cellSize();
@@ -137,10 +148,14 @@ final class OutputNeurons {
    *   r &lt;= min(MAX - hi, lo - MIN) / m
    * </pre>
    *
-   * Sets {@link #plainRowsEnd} to {@code rowsSoFar} + that r (at most Integer.MAX_VALUE) and
+   * Sets {@link #plainRowsEnd} to {@code rowsSoFar} + that r (at most Integer.MAX_VALUE - 1) and
    * returns it. Within that bound plain adds give what saturating adds give, to the bit.
    */
   int rebound(int cell, int rowsSoFar) {
+    if (!plainAdds) {
+      plainRowsEnd[cell] = rowsSoFar;
+      return rowsSoFar;
+    }
     int base = cell * classes;
     int lo = Integer.MAX_VALUE;
     int hi = Integer.MIN_VALUE;
@@ -149,7 +164,7 @@ final class OutputNeurons {
       hi = Math.max(hi, v[base + c]);
     }
     long rows = Math.min((long) Integer.MAX_VALUE - hi, (long) lo - Integer.MIN_VALUE) / maxAbsEntry;
-    int end = (int) Math.min(Integer.MAX_VALUE, rowsSoFar + rows);
+    int end = (int) Math.min(Integer.MAX_VALUE - 1, rowsSoFar + rows);
     plainRowsEnd[cell] = end;
     return end;
   }
@@ -159,7 +174,7 @@ final class OutputNeurons {
    * events in it, WTA and margin, a spike, then the row shifted down by its maximum and floored.
    * Spikes go to activity slot {@code slot}.
    */
-  void readout(long bin, long binEndUs, int slot, long safeRows, EvidenceObserver observer, MotionOutputs out) {
+  void readout(long bin, long binEndUs, int slot, EvidenceObserver observer, MotionOutputs out) {
     int[] s = v;
     int k = classes;
     for (int i = 0; i < touchedCount; i++) {
