@@ -7,6 +7,7 @@ import io.ganglion.controllers.motion.MotionKernel;
 import io.ganglion.controllers.motion.MotionOutputs;
 import io.ganglion.controllers.motion.MotionPruning;
 import io.ganglion.drivers.events.EventBuffer;
+import io.ganglion.drivers.events.EventReaderConfig;
 import io.ganglion.sim.dvs.MotionClasses;
 import io.ganglion.sim.dvs.MotionMovie;
 import io.ganglion.sim.dvs.MotionMovieConfig;
@@ -102,14 +103,18 @@ public final class MotionSpeedWorkload {
 
   /** A detector for the 640 x 480 stream running kernel {@code name}, with room for every spike of a chunk. */
   public static MotionDetector detector(String name) {
-    return detector(name, WIDTH, HEIGHT);
+    return detector(name, WIDTH, HEIGHT, EventReaderConfig.DEFAULT_BACKWARDS_TOLERANCE_US);
   }
 
-  /** A detector for a {@code widthPx} x {@code heightPx} sensor running kernel {@code name} (a recording's). */
-  public static MotionDetector detector(String name, int widthPx, int heightPx) {
+  /**
+   * A detector for a {@code widthPx} x {@code heightPx} sensor running kernel {@code name}, with
+   * the given backwards time tolerance (a recording's).
+   */
+  public static MotionDetector detector(String name, int widthPx, int heightPx, long backwardsToleranceUs) {
     MotionKernel k = kernel(name);
     MotionModel model = "builtin".equals(name) ? MotionModels.defaultModel() : MotionModels.paperModel();
     MotionDetectorConfig config = MotionDetectorConfig.of(widthPx, heightPx)
+        .withBackwardsToleranceUs(backwardsToleranceUs)
         .withSpikeMargin(model.spikeMargin())
         .withSpikeCapacity(1 << 16)
         .withStorage("dense".equals(name) ? MotionDetectorConfig.Storage.DENSE : MotionDetectorConfig.Storage.SPARSE);

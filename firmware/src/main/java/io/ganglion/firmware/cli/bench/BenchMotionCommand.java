@@ -80,6 +80,11 @@ public final class BenchMotionCommand implements Callable<Integer> {
           + " (any reader format; repeatable).")
   List<Path> recordings = new ArrayList<>();
 
+  @Option(names = "--time-tolerance-us", paramLabel = "US", defaultValue = "1000",
+      description = "With --recording: how far (us) an event's time may go back (jitter): delivered with the latest"
+          + " time; beyond it the file is refused (default: ${DEFAULT-VALUE}).")
+  long timeToleranceUs;
+
   @Option(names = "--in-process",
       description = "Measure all kernels in this JVM (default: each in a JVM of its own, as JMH does).")
   boolean inProcess;
@@ -125,9 +130,12 @@ public final class BenchMotionCommand implements Callable<Integer> {
     if (kernelNames.isEmpty() && !recordings.isEmpty()) {
       throw new InvalidInputException("--recording needs a kernel to run; drop --kernels none");
     }
+    if (timeToleranceUs < 0 || timeToleranceUs > 3_600_000_000L) {
+      throw new InvalidInputException("--time-tolerance-us must be 0..3600000000 (one hour), got " + timeToleranceUs);
+    }
     for (Path file : recordings) {
       // a missing file or a bad header: one line now, not after the progress bar
-      try (EventReader reader = EventFiles.open(file, EventReaderConfig.defaults())) {
+      try (EventReader reader = EventFiles.open(file, readerConfig())) {
         reader.sensorSize();
       } catch (InvalidInputException e) {
         throw new InvalidInputException("--recording " + e.getMessage());
@@ -189,6 +197,9 @@ public final class BenchMotionCommand implements Callable<Integer> {
     if (!recordingRows.isEmpty()) {
       recordingTable(recordingRows, summary);
     }
+    for (Map<String, Object> row : recordingRows) {
+      allFree &= number(row, "bytes_per_event") < ZERO_BYTES_PER_EVENT;
+    }
     goals.put("0 B/event (detector)", allFree);
     summary.put("detector_events", events).put("detector", rows);
     if (!recordings.isEmpty()) {
@@ -196,16 +207,27 @@ public final class BenchMotionCommand implements Callable<Integer> {
     }
   }
 
-  /** The kernels on the recordings: speed, bytes per event, and the share of events that took the saturating adds. */
+  /**
+   * The kernels on the recordings: speed, bytes per event, the share of events whose adds were
+   * checked (their neuron near the int range) and the saturations counted.
+   */
   private static void recordingTable(List<Map<String, Object>> rows, Summary summary) {
-    summary.line("%-28s %10s %9s %8s %15s %9s %8s %11s", "recording", "events", "kernel", "Mev/s", "min..max", "ns/event",
-        "B/event", "saturating");
+    summary.line("%-27s %9s %11s %8s %7s %13s %8s %7s %8s %6s", "recording", "size", "events", "kernel", "Mev/s",
+        "min..max", "ns/event", "B/event", "checked", "sat.");
     for (Map<String, Object> row : rows) {
       double median = number(row, "mev_s_median");
-      summary.line("%-28s %,10d %9s %8.2f %15s %9.0f %8.3f %10.2f%%", row.get("file"), (long) number(row, "events"),
-          row.get("kernel"), median, range(number(row, "mev_s_min"), number(row, "mev_s_max")), 1e3 / median,
-          number(row, "bytes_per_event"), 100 * number(row, "saturating_share"));
+      summary.line("%-27s %9s %,10d%s %8s %7.2f %13s %8.0f %7.3f %7.2f%% %6d", row.get("file"),
+          row.get("width") + "x" + row.get("height"), (long) number(row, "events"),
+          Boolean.TRUE.equals(row.get("truncated")) ? "+" : " ", row.get("kernel"), median,
+          range(number(row, "mev_s_min"), number(row, "mev_s_max")), 1e3 / median, number(row, "bytes_per_event"),
+          100 * number(row, "checked_share"), (long) number(row, "saturations"));
     }
+    summary.line("(checked: events whose adds were checked, their neuron near the int range; sat.: saturations"
+        + " counted; +: the first " + String.format(Locale.ROOT, "%,d", RecordingStream.MAX_EVENTS) + " events only)");
+  }
+
+  private EventReaderConfig readerConfig() {
+    return EventReaderConfig.defaults().withBackwardsToleranceUs(timeToleranceUs);
   }
 
   /** Every kernel in this JVM, interleaved round by round (what the forked children run, one kernel each). */
@@ -220,11 +242,10 @@ public final class BenchMotionCommand implements Callable<Integer> {
     int onStream = speeds.size();
     List<RecordingStream> files = new ArrayList<>();
     for (Path file : recordings) {
-      RecordingStream r = RecordingStream.load(file);
+      RecordingStream r = RecordingStream.load(file, readerConfig());
       files.add(r);
       for (String name : kernelNames) {
-        speeds.add(new DetectorSpeed(name, MotionSpeedWorkload.detector(name, r.size.width(), r.size.height()), r.chunks,
-            r.events));
+        speeds.add(new DetectorSpeed(name, r.detector(name, timeToleranceUs, file), r.chunks, r.events));
       }
       tick.run();
     }
@@ -242,15 +263,17 @@ public final class BenchMotionCommand implements Callable<Integer> {
     }
     for (int i = onStream; i < speeds.size(); i++) {
       DetectorSpeed s = speeds.get(i);
+      RecordingStream file = files.get((i - onStream) / kernelNames.size());
       Map<String, Object> row = new LinkedHashMap<>();
-      row.put("file", files.get((i - onStream) / kernelNames.size()).name);
+      row.put("file", file.name);
+      row.put("width", file.size.width());
+      row.put("height", file.size.height());
       row.put("events", s.events);
+      row.put("truncated", file.truncated);
       row.put("kernel", s.name);
-      row.put("mev_s_median", s.series.median() / 1e6);
-      row.put("mev_s_min", s.series.min() / 1e6);
-      row.put("mev_s_max", s.series.max() / 1e6);
-      row.put("bytes_per_event", s.series.medianBytesPerEvent());
-      row.put("saturating_share", (double) s.checkedEvents / s.events);
+      s.putSpeed(row);
+      row.put("checked_share", (double) s.checkedEvents / s.events);
+      row.put("saturations", s.out.saturations);
       recordingRows.add(row);
     }
     List<Map<String, Object>> rows = new ArrayList<>();
@@ -259,10 +282,7 @@ public final class BenchMotionCommand implements Callable<Integer> {
       row.put("kernel", s.name);
       row.put("non_zero_weights", s.nonZero);
       row.put("weights", s.weights);
-      row.put("mev_s_median", s.series.median() / 1e6);
-      row.put("mev_s_min", s.series.min() / 1e6);
-      row.put("mev_s_max", s.series.max() / 1e6);
-      row.put("bytes_per_event", s.series.medianBytesPerEvent());
+      s.putSpeed(row);
       row.put("plain_pass_mev_s", plain.median() / 1e6);
       row.put("ratio_to_plain_pass", s.series.median() / plain.median());
       rows.add(row);
@@ -286,6 +306,7 @@ public final class BenchMotionCommand implements Callable<Integer> {
       command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments()); // this JVM's options, as JMH passes them on
       command.addAll(List.of("-cp", System.getProperty("java.class.path"), CLI_MAIN_CLASS,
           "bench", "motion", "--in-process", "--json", "--formats", "none", "--kernels", name,
+          "--time-tolerance-us", Long.toString(timeToleranceUs),
           "--rounds", Integer.toString(rounds), "--warmup", Integer.toString(warmup), "--events", Integer.toString(events)));
       for (Path file : recordings) {
         command.addAll(List.of("--recording", file.toAbsolutePath().toString()));

@@ -4,6 +4,7 @@ import io.ganglion.controllers.motion.MotionDetector;
 import io.ganglion.controllers.motion.MotionInputs;
 import io.ganglion.controllers.motion.MotionOutputs;
 import io.ganglion.sim.motion.MotionSpeedWorkload;
+import java.util.Map;
 
 /** One kernel's detector and its rounds. */
 final class DetectorSpeed {
@@ -27,6 +28,14 @@ final class DetectorSpeed {
     this.nonZero = detector.kernel().nonZeroWeightCount();
     this.weights = detector.kernel().weightCount();
     this.series = new RoundSeries();
+  }
+
+  /** The speed keys of a JSON row: median, min and max in Mev/s, and bytes per event. */
+  void putSpeed(Map<String, Object> row) {
+    row.put("mev_s_median", series.median() / 1e6);
+    row.put("mev_s_min", series.min() / 1e6);
+    row.put("mev_s_max", series.max() / 1e6);
+    row.put("bytes_per_event", series.medianBytesPerEvent());
   }
 
   void measure(int round) {

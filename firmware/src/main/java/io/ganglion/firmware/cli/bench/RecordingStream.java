@@ -1,5 +1,6 @@
 package io.ganglion.firmware.cli.bench;
 
+import io.ganglion.controllers.motion.MotionDetector;
 import io.ganglion.controllers.motion.MotionInputs;
 import io.ganglion.drivers.InvalidInputException;
 import io.ganglion.drivers.events.EventBuffer;
@@ -9,30 +10,35 @@ import io.ganglion.drivers.events.EventReaderConfig;
 import io.ganglion.drivers.events.SensorSize;
 import io.ganglion.sim.motion.MotionSpeedWorkload;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * A recording's first events in memory, in detector inputs (so that reading the file is not
- * timed), with its sensor size: declared by the file, else the extent of its events.
+ * A recording's first events in memory, as detector inputs of {@link MotionSpeedWorkload#CHUNK}
+ * events (17 bytes per event; so that decoding the file is not timed), with its sensor size:
+ * declared by the file, else the extent of its events.
  */
 final class RecordingStream {
 
-  /** The most events kept per recording (17 bytes each in memory). */
+  /** The most events kept per recording (about 143 MB). */
   static final int MAX_EVENTS = 1 << 23;
 
   final String name;
   final SensorSize size;
   final MotionInputs[] chunks;
   final int events;
+  /** Whether the file holds more than {@link #MAX_EVENTS} events (the rest are not measured). */
+  final boolean truncated;
 
-  private RecordingStream(String name, SensorSize size, MotionInputs[] chunks, int events) {
+  private RecordingStream(String name, SensorSize size, MotionInputs[] chunks, int events, boolean truncated) {
     this.name = name;
     this.size = size;
     this.chunks = chunks;
     this.events = events;
+    this.truncated = truncated;
   }
 
-  static RecordingStream load(Path file) {
-    EventReaderConfig config = EventReaderConfig.defaults();
+  static RecordingStream load(Path file, EventReaderConfig config) {
     SensorSize size;
     try (EventReader probe = EventFiles.open(file, config)) {
       size = probe.sensorSize();
@@ -43,19 +49,46 @@ final class RecordingStream {
     if (!size.isKnown()) {
       throw new InvalidInputException(file + ": the file holds no events and declares no sensor size; nothing to measure");
     }
-    EventBuffer all = new EventBuffer(MAX_EVENTS);
-    EventBuffer buf = new EventBuffer(1 << 12);
+    List<MotionInputs> chunks = new ArrayList<>();
+    int events = 0;
+    boolean truncated = false;
+    EventBuffer buf = new EventBuffer(MotionSpeedWorkload.CHUNK);
     try (EventReader reader = EventFiles.open(file, config.withSensorSize(size.width(), size.height()))) {
       int n;
-      while (all.count() < MAX_EVENTS && (n = reader.read(buf)) > 0) {
-        all.append(buf, 0, Math.min(n, MAX_EVENTS - all.count()));
-        buf.clear();
+      while ((n = reader.read(buf)) > 0) {
+        if (events + n > MAX_EVENTS) {
+          truncated = true;
+          n = MAX_EVENTS - events;
+        }
+        MotionInputs in = new MotionInputs(n);
+        in.count = n;
+        System.arraycopy(buf.x, 0, in.x, 0, n);
+        System.arraycopy(buf.y, 0, in.y, 0, n);
+        System.arraycopy(buf.tUs, 0, in.tUs, 0, n);
+        System.arraycopy(buf.polarity, 0, in.polarity, 0, n);
+        if (n > 0) {
+          chunks.add(in);
+        }
+        events += n;
+        if (truncated) {
+          break;
+        }
       }
     }
-    if (all.count() < MotionSpeedWorkload.CHUNK) {
-      throw new InvalidInputException(file + ": " + all.count() + " events, fewer than the " + MotionSpeedWorkload.CHUNK
+    if (events < MotionSpeedWorkload.CHUNK) {
+      throw new InvalidInputException(file + ": " + events + " events, fewer than the " + MotionSpeedWorkload.CHUNK
           + " a detector measurement needs; use a longer recording");
     }
-    return new RecordingStream(file.getFileName().toString(), size, MotionSpeedWorkload.chunks(all), all.count());
+    return new RecordingStream(file.getFileName().toString(), size, chunks.toArray(new MotionInputs[0]), events,
+        truncated);
+  }
+
+  /** A detector running kernel {@code name} on this recording's sensor; a sensor too large for it is the file's error. */
+  MotionDetector detector(String kernel, long backwardsToleranceUs, Path file) {
+    try {
+      return MotionSpeedWorkload.detector(kernel, size.width(), size.height(), backwardsToleranceUs);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(file + ": " + size + " px: " + e.getMessage());
+    }
   }
 }

@@ -53,20 +53,36 @@ class BenchMotionCommandTest {
   void measuresTheKernelsOnARecordingToo(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("rec.raw");
     EventSpeedFiles.write(file, EventFormat.EVT2, 10_000);
+    // 30,000 events in 2 ms on a 5 x 5 px patch: the neuron of that cell runs to the int range
+    Path burst = dir.resolve("burst.txt");
+    StringBuilder text = new StringBuilder("16 16\n");
+    for (int i = 0; i < 30_000; i++) {
+      text.append(String.format(java.util.Locale.ROOT, "%.6f %d %d %d%n", i / 15_000_000.0, 2 + i % 5, 2 + (i / 5) % 5,
+          (i / 25) % 2));
+    }
+    java.nio.file.Files.writeString(burst, text);
     JsonNode j = json(CliRun.of("bench", "motion", "--in-process", "--json", "--kernels", "1%,5%", "--formats", "none",
-        "--events", "8192", "--rounds", "1", "--warmup", "3", "--recording", file.toString()));
+        "--events", "8192", "--rounds", "1", "--warmup", "3", "--recording", file.toString(), "--recording",
+        burst.toString()));
     JsonNode rows = j.get("recordings");
-    assertEquals(2, rows.size(), rows.toString());
-    for (int i = 0; i < 2; i++) {
+    assertEquals(4, rows.size(), rows.toString());
+    for (int i = 0; i < 4; i++) {
       JsonNode r = rows.get(i);
-      assertEquals("rec.raw", r.get("file").asText());
-      assertEquals(10_000, r.get("events").asInt());
-      assertEquals(i == 0 ? "1%" : "5%", r.get("kernel").asText());
+      assertEquals(i < 2 ? "rec.raw" : "burst.txt", r.get("file").asText());
+      assertEquals(i < 2 ? 10_000 : 30_000, r.get("events").asInt());
+      assertEquals(i % 2 == 0 ? "1%" : "5%", r.get("kernel").asText());
       assertTrue(r.get("mev_s_median").asDouble() > 0, r.toString());
       assertTrue(r.get("bytes_per_event").asDouble() < 0.01, "nothing allocated per event: " + r);
-      double share = r.get("saturating_share").asDouble();
-      assertTrue(share >= 0 && share <= 1, r.toString());
+      assertEquals(false, r.get("truncated").asBoolean());
     }
+    assertEquals(16, rows.get(2).get("width").asInt(), "the size the text file declares");
+    JsonNode spread = rows.get(1);
+    assertEquals(0.0, spread.get("checked_share").asDouble(), "random events: no neuron near the int range " + spread);
+    assertEquals(0, spread.get("saturations").asLong());
+    JsonNode hot = rows.get(3);
+    double checked = hot.get("checked_share").asDouble();
+    assertTrue(checked > 0 && checked < 1, "the burst's neuron reaches the int range: " + hot);
+    assertTrue(hot.get("saturations").asLong() > 0, hot.toString());
     assertEquals(2, j.get("detector").size(), "the simulated stream is still measured");
   }
 
@@ -80,6 +96,15 @@ class BenchMotionCommandTest {
     String last = r.err.strip().substring(r.err.strip().lastIndexOf('\n') + 1);
     assertTrue(last.startsWith("ganglion: ") && last.contains("cut.raw") && last.contains("byte"), r.err);
     assertTrue(!r.err.contains("internal error"), r.err);
+
+    Path huge = dir.resolve("huge.txt"); // no declared size: the extent of its events, 65536 x 65536 px
+    java.nio.file.Files.writeString(huge, "0.000001 65535 65535 1\n".repeat(5000));
+    CliRun h = CliRun.of("bench", "motion", "--kernels", "5%,1%", "--formats", "none", "--events", "8192",
+        "--rounds", "1", "--warmup", "0", "--recording", huge.toString());
+    assertEquals(2, h.code, h.err);
+    String line = h.err.strip().substring(h.err.strip().lastIndexOf('\n') + 1);
+    assertTrue(line.contains("huge.txt") && line.contains("65536x65536"), h.err);
+    assertTrue(!h.err.contains("internal error"), h.err);
   }
 
   @Test
@@ -100,6 +125,7 @@ class BenchMotionCommandTest {
       {"--kernels", "none", "--formats", "none"},
       {"--recording", "/nonexistent/rec.raw"},
       {"--kernels", "none", "--recording", "rec.raw"},
+      {"--time-tolerance-us", "-1"},
     };
     for (String[] flags : bad) {
       String[] args = new String[flags.length + 3];
