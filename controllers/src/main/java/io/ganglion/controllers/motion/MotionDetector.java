@@ -296,7 +296,8 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
     neurons.rowsInBin[cell] = total;
     boolean unchecked = total <= neurons.plainRowsEnd[cell];
     if (!unchecked) {
-      // the bound ran out (dense bursts): add the pending blocks, then bound again from the neuron's values
+      // the bound ran out (dense bursts): add the pending blocks (the earlier events', as they came),
+      // then bound again from the neuron's values
       addPending();
       System.arraycopy(pending, from, pending, 0, n);
       from = 0;
@@ -317,8 +318,7 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
         addPending();
       }
     } else {
-      eventsChecked++;
-      addPending(); // the earlier events' adds first, as they came (this event's pending blocks dropped)
+      eventsChecked++; // the earlier events' blocks are added (above); this event's are dropped
       addOrdered(ordered, neurons.v, base, out);
     }
   }

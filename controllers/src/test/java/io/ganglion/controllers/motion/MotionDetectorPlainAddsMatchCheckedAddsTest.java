@@ -77,6 +77,7 @@ class MotionDetectorPlainAddsMatchCheckedAddsTest {
       plain.flush(po);
       oracle.flush(oo);
       assertEquals(snapshot(oo), snapshot(po), "seed " + seed + " flush");
+      assertEquals(oo.eventsProcessed, oracle.checkedEvents(), "seed " + seed + ": the oracle checks every event");
       checked += plain.checkedEvents();
       checkedByOracle += oracle.checkedEvents();
     }

@@ -141,7 +141,7 @@ class MotionDetectorSaturationTest {
     MotionTestSupport.EvidenceLog seen = MotionTestSupport.EvidenceLog.of(detector);
     MotionOutputs out = detector.newOutputs();
     detector.event(6, 5, 10, 0, out);
-    // as if 2^31 - 2 rows had come in this bin (43 M events of a 5 x 5 kernel in reach of each other)
+    // as if 2^31 - 2 rows had come in this bin (about 113 M events of this 3 x 3 kernel in reach of each other)
     detector.neurons().rowsInBin[0] = Integer.MAX_VALUE - 1;
     detector.event(5, 5, 11, 0, out); // 2 rows: the count would wrap to negative
     detector.event(5, 5, 12, 0, out);

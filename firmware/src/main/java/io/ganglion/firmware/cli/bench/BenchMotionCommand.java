@@ -212,18 +212,24 @@ public final class BenchMotionCommand implements Callable<Integer> {
    * checked (their neuron near the int range) and the saturations counted.
    */
   private static void recordingTable(List<Map<String, Object>> rows, Summary summary) {
-    summary.line("%-27s %9s %11s %8s %7s %13s %8s %7s %8s %6s", "recording", "size", "events", "kernel", "Mev/s",
+    int nameWidth = 27;
+    for (Map<String, Object> row : rows) {
+      nameWidth = Math.max(nameWidth, row.get("file").toString().length());
+    }
+    String name = "%-" + nameWidth + "s";
+    summary.line(name + " %9s %11s %8s %7s %13s %8s %7s %8s %8s", "recording", "size", "events", "kernel", "Mev/s",
         "min..max", "ns/event", "B/event", "checked", "sat.");
     for (Map<String, Object> row : rows) {
       double median = number(row, "mev_s_median");
-      summary.line("%-27s %9s %,10d%s %8s %7.2f %13s %8.0f %7.3f %7.2f%% %6d", row.get("file"),
+      summary.line(name + " %9s %,10d%s %8s %7.2f %13s %8.0f %7.3f %7.2f%% %8d", row.get("file"),
           row.get("width") + "x" + row.get("height"), (long) number(row, "events"),
           Boolean.TRUE.equals(row.get("truncated")) ? "+" : " ", row.get("kernel"), median,
           range(number(row, "mev_s_min"), number(row, "mev_s_max")), 1e3 / median, number(row, "bytes_per_event"),
           100 * number(row, "checked_share"), (long) number(row, "saturations"));
     }
-    summary.line("(checked: events whose adds were checked, their neuron near the int range; sat.: saturations"
-        + " counted; +: the first " + String.format(Locale.ROOT, "%,d", RecordingStream.MAX_EVENTS) + " events only)");
+    summary.line("(checked: events whose adds were checked, their neuron near the int range; sat.: saturated adds and"
+        + " readout clamps; +: the first " + String.format(Locale.ROOT, "%,d", RecordingStream.MAX_EVENTS)
+        + " events only)");
   }
 
   private EventReaderConfig readerConfig() {

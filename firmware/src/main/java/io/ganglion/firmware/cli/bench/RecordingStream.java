@@ -39,6 +39,11 @@ final class RecordingStream {
   }
 
   static RecordingStream load(Path file, EventReaderConfig config) {
+    return load(file, config, MAX_EVENTS);
+  }
+
+  /** The first {@code maxEvents} events of {@code file} (at least {@link MotionSpeedWorkload#CHUNK} needed). */
+  static RecordingStream load(Path file, EventReaderConfig config, int maxEvents) {
     SensorSize size;
     try (EventReader probe = EventFiles.open(file, config)) {
       size = probe.sensorSize();
@@ -56,9 +61,9 @@ final class RecordingStream {
     try (EventReader reader = EventFiles.open(file, config.withSensorSize(size.width(), size.height()))) {
       int n;
       while ((n = reader.read(buf)) > 0) {
-        if (events + n > MAX_EVENTS) {
+        if (events + n > maxEvents) {
           truncated = true;
-          n = MAX_EVENTS - events;
+          n = maxEvents - events;
         }
         MotionInputs in = new MotionInputs(n);
         in.count = n;

@@ -108,6 +108,30 @@ class BenchMotionCommandTest {
   }
 
   @Test
+  void theTimeToleranceReachesTheChildJvms(@TempDir Path dir) throws Exception {
+    // 5,000 events, one of them 4 ms before the latest: refused with the default 1 ms tolerance
+    StringBuilder text = new StringBuilder("32 32\n");
+    for (int i = 0; i < 5_000; i++) {
+      double tS = (i == 2_500 ? i - 4_000 : i) * 1e-6 + 0.01;
+      text.append(String.format(java.util.Locale.ROOT, "%.6f %d %d %d%n", tS, i % 32, (i / 32) % 32, i % 2));
+    }
+    Path file = dir.resolve("jitter.txt");
+    java.nio.file.Files.writeString(file, text);
+    String[] args = {"bench", "motion", "--kernels", "5%,1%", "--formats", "none", "--events", "8192", "--rounds", "1",
+        "--warmup", "0", "--recording", file.toString()};
+    CliRun refused = CliRun.of(args);
+    assertEquals(2, refused.code, refused.err);
+    assertTrue(refused.err.contains("--time-tolerance-us"), refused.err);
+
+    String[] tolerant = java.util.Arrays.copyOf(args, args.length + 2);
+    tolerant[args.length] = "--time-tolerance-us";
+    tolerant[args.length + 1] = "5000";
+    CliRun ok = CliRun.of(tolerant);
+    assertEquals(0, ok.code, ok.err);
+    assertTrue(ok.out.contains("one JVM per kernel") && ok.out.contains("jitter.txt"), ok.out);
+  }
+
+  @Test
   void theChildJvmsStartTheCliItself() {
     assertEquals(io.ganglion.firmware.cli.GanglionMain.class.getName(), BenchMotionCommand.CLI_MAIN_CLASS);
   }
