@@ -131,7 +131,14 @@ final class RecordingDetection {
     MotionDetectorConfig detectorConfig = MotionDetectorConfig.of(size.width(), size.height())
         .withSpikeMargin(model.spikeMargin()).withSpikeCapacity(1 << 16)
         .withBackwardsToleranceUs(readerConfig.backwardsToleranceUs());
-    MotionDetector detector = new MotionDetector(model.toKernel(), detectorConfig);
+    MotionDetector detector;
+    try {
+      detector = new MotionDetector(model.toKernel(), detectorConfig);
+    } catch (IllegalArgumentException e) {
+      // a size the detector cannot hold (its time surface over 2^30 entries, or its neurons over 2^28)
+      throw new InvalidInputException(input + ": " + size + " px " + (observed ? "(the extent of its events) " : "")
+          + "is too large for the detector: " + e.getMessage() + "; give the sensor's size with --width and --height");
+    }
     MotionInputs in = new MotionInputs(0);
     MotionOutputs out = detector.newOutputs();
     int classes = model.classCount();

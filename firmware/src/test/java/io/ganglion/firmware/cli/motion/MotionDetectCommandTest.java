@@ -123,6 +123,8 @@ class MotionDetectCommandTest {
   void badInputExitsTwoWithOneLine() throws IOException {
     Path badModel = dir.resolve("bad.json");
     Files.writeString(badModel, "{\"format\": \"ganglion-motion-model\", \"version\": 9}");
+    Path huge = dir.resolve("huge.txt"); // no declared size: its events' extent, 65536 x 65536 px
+    Files.writeString(huge, "0.000001 65535 65535 1\n0.000002 3 3 0\n");
     String[][] cases = {
       {"--input", dir.resolve("missing.raw").toString()},
       {"--input", right.toString(), "--model", badModel.toString()},
@@ -132,6 +134,8 @@ class MotionDetectCommandTest {
       {"--input", right.toString(), "--format", "avi"},
       {"--input", right.toString(), "--spike-margin", "-1"},
       {"--input", right.toString(), "--width", "10", "--height", "10"},
+      {"--input", huge.toString()},
+      {"--input", right.toString(), "--width", "65536", "--height", "65536"},
     };
     for (String[] c : cases) {
       String[] args = new String[c.length + 2];
