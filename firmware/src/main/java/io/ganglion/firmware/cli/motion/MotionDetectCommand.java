@@ -79,8 +79,9 @@ public final class MotionDetectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!(windowMs > 0) || !Double.isFinite(windowMs) || windowMs > 3_600_000) {
-      throw new InvalidInputException("--window-ms must be a positive number of milliseconds (at most one hour), got " + windowMs);
+    if (!(windowMs >= 1) || !Double.isFinite(windowMs) || windowMs > 3_600_000) {
+      throw new InvalidInputException("--window-ms must be 1 to 3600000 ms (the detector's bins are milliseconds), got "
+          + windowMs);
     }
     if ((width == null) != (height == null)) {
       throw new InvalidInputException("--width and --height go together; give both or neither");

@@ -132,7 +132,11 @@ final class MotionResults {
   /** The window for a recording: a tenth of its duration, 50..200 ms, whole 10 ms. */
   static long windowUsFor(long durationUs) {
     long w = Math.max(50_000, Math.min(200_000, durationUs / 10));
-    return (w / 10_000) * 10_000;
+    w = (w / 10_000) * 10_000;
+    while (durationUs / w >= RecordingDetection.MAX_WINDOWS) { // recordings of over 5.5 h
+      w *= 2;
+    }
+    return w;
   }
 
   private static List<Recording> recordings(Path dir, MotionModel paperModel, PhasedProgress progress) {

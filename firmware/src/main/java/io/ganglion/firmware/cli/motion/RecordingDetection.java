@@ -32,6 +32,9 @@ import java.util.function.LongConsumer;
  */
 final class RecordingDetection {
 
+  /** The most histogram windows a recording may fill (each holds a count per class). */
+  static final int MAX_WINDOWS = 100_000;
+
   /** One time window: events, spikes per class. */
   record Window(long tStartUs, long events, long[] classSpikes) {
 
@@ -200,7 +203,13 @@ final class RecordingDetection {
   }
 
   private static WindowCounts window(List<WindowCounts> windows, long first, long windowUs, long tUs, int classes) {
-    int index = (int) Math.max(0, (tUs - first) / windowUs);
+    long at = Math.max(0, (tUs - first) / windowUs);
+    if (at >= MAX_WINDOWS) {
+      throw new InvalidInputException(String.format(java.util.Locale.ROOT,
+          "the recording runs past %,d windows of %.3f ms (an event at %.3f s after the first); use a larger --window-ms",
+          MAX_WINDOWS, windowUs / 1e3, (tUs - first) / 1e6));
+    }
+    int index = (int) at;
     while (windows.size() <= index) {
       windows.add(new WindowCounts(first + windows.size() * windowUs, classes));
     }

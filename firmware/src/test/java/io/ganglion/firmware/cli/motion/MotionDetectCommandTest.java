@@ -125,6 +125,8 @@ class MotionDetectCommandTest {
     Files.writeString(badModel, "{\"format\": \"ganglion-motion-model\", \"version\": 9}");
     Path huge = dir.resolve("huge.txt"); // no declared size: its events' extent, 65536 x 65536 px
     Files.writeString(huge, "0.000001 65535 65535 1\n0.000002 3 3 0\n");
+    Path gap = dir.resolve("gap.txt"); // 10,000 s between two events: 200,000 windows of 50 ms
+    Files.writeString(gap, "0.000001 3 3 1\n10000.0 4 4 0\n");
     String[][] cases = {
       {"--input", dir.resolve("missing.raw").toString()},
       {"--input", right.toString(), "--model", badModel.toString()},
@@ -135,6 +137,8 @@ class MotionDetectCommandTest {
       {"--input", right.toString(), "--spike-margin", "-1"},
       {"--input", right.toString(), "--width", "10", "--height", "10"},
       {"--input", huge.toString()},
+      {"--input", gap.toString()},
+      {"--input", right.toString(), "--window-ms", "0.5"},
       {"--input", right.toString(), "--width", "65536", "--height", "65536"},
     };
     for (String[] c : cases) {
