@@ -48,8 +48,10 @@ final class RecordingStream {
     try (EventReader probe = EventFiles.open(file, config)) {
       size = probe.sensorSize();
     }
+    EventReaderConfig sized = config; // a declared size is the reader's own (and named as such in its errors)
     if (!size.isKnown()) {
       size = EventFiles.scan(file, config).observedSize();
+      sized = config.withSensorSize(size.width(), size.height());
     }
     if (!size.isKnown()) {
       throw new InvalidInputException(file + ": the file holds no events and declares no sensor size; nothing to measure");
@@ -58,7 +60,7 @@ final class RecordingStream {
     int events = 0;
     boolean truncated = false;
     EventBuffer buf = new EventBuffer(MotionSpeedWorkload.CHUNK);
-    try (EventReader reader = EventFiles.open(file, config.withSensorSize(size.width(), size.height()))) {
+    try (EventReader reader = EventFiles.open(file, sized)) {
       int n;
       while ((n = reader.read(buf)) > 0) {
         if (events + n > maxEvents) {

@@ -151,7 +151,9 @@ final class RecordingDetection {
     long first = 0;
     long last = 0;
     EventFormat format;
-    try (EventReader reader = EventFiles.open(input, readerConfig.withSensorSize(size.width(), size.height()))) {
+    // the measured size is given to the reader; a declared one is the reader's own (and named as such in its errors)
+    EventReaderConfig sized = observed ? readerConfig.withSensorSize(size.width(), size.height()) : readerConfig;
+    try (EventReader reader = EventFiles.open(input, sized)) {
       format = reader.format();
       EventBuffer buf = new EventBuffer(1 << 12);
       int n;

@@ -154,6 +154,15 @@ class MotionDetectCommandTest {
   }
 
   @Test
+  void anEventOutsideTheFormatsSizeNamesTheFormatNotOptionsThatWereNotGiven() throws IOException {
+    Path bin = dir.resolve("digit.bin"); // one N-MNIST record (5 bytes) at x = 160: beyond the format's 34 x 34
+    Files.write(bin, new byte[] {(byte) 160, 20, 0, 0, 10});
+    CliRun r = CliRun.of("motion", "detect", "--input", bin.toString());
+    assertEquals(2, r.code, r.err);
+    assertTrue(r.err.contains("N-MNIST format") && !r.err.contains("options"), r.err);
+  }
+
+  @Test
   void eventsOutOfTimeOrderAreRefusedWithTheToleranceToPassAndAcceptedWithIt() throws IOException {
     // the same recording with one line 3 ms back in time (sensor timestamp jitter beyond the default 1 ms)
     java.util.List<String> lines = new java.util.ArrayList<>(Files.readAllLines(down));
