@@ -217,14 +217,15 @@ final class OutputNeurons {
 
   /**
    * V = max(V - best, FLOOR) over [base, end), every V &lt;= best, with the saturating subtraction
-   * of Q16.sub: when best &gt;= FLOOR - MIN (= -2^30), as max(V, best + FLOOR) - best (no overflow:
-   * the max is within [best + FLOOR, best]; a V - best below MIN saturated to FLOOR anyway), else
-   * V - best cannot overflow. Both loops are plain int max and subtract (vectorizable).
+   * of Q16.sub: when best &gt;= MIN - FLOOR (= -2^30, so best + FLOOR does not wrap), as
+   * max(V, best + FLOOR) - best (no overflow: the max is within [best + FLOOR, best]; a V - best
+   * below MIN saturated to FLOOR anyway), else (best &lt; -2^30, every V &lt;= best) V - best cannot
+   * overflow. Both loops are plain int max and subtract (vectorizable).
    */
   private void shiftDown(int base, int end, int best) {
     int[] s = v;
     int floor = MotionDetector.FLOOR;
-    if (best >= floor - Integer.MIN_VALUE) {
+    if (best >= Integer.MIN_VALUE - floor) {
       int low = best + floor;
       for (int i = base; i < end; i++) {
         s[i] = Math.max(s[i], low) - best;
