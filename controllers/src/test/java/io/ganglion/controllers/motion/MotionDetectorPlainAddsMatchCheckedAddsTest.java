@@ -3,9 +3,7 @@ package io.ganglion.controllers.motion;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -46,7 +44,7 @@ class MotionDetectorPlainAddsMatchCheckedAddsTest {
     double[] scales = {0.0, 1, 300, 3000, 16384, 32767};
     MotionKernel k = MotionKernel.quantize(g, MotionTestSupport.classes(classes),
         weights(rnd, g.featureCount() * classes, classes, scales[rnd.nextInt(scales.length)]),
-        biases(rnd, classes, scales[rnd.nextInt(scales.length)]));
+        MotionTestSupport.randomWeights(rnd, classes, scales[rnd.nextInt(scales.length)], 0.5));
     int width = 4 + rnd.nextInt(20);
     int height = 4 + rnd.nextInt(20);
     MotionDetectorConfig config = MotionDetectorConfig.of(width, height)
@@ -54,8 +52,8 @@ class MotionDetectorPlainAddsMatchCheckedAddsTest {
         .withSpikeCapacity(1 + rnd.nextInt(64)).withBackwardsToleranceUs(rnd.nextInt(3000));
     MotionDetector plain = new MotionDetector(k, config);
     MotionDetector oracle = MotionDetector.checkedOnly(k, config);
-    Log plainLog = new Log();
-    Log oracleLog = new Log();
+    MotionTestSupport.EvidenceLog plainLog = new MotionTestSupport.EvidenceLog();
+    MotionTestSupport.EvidenceLog oracleLog = new MotionTestSupport.EvidenceLog();
     if (rnd.nextInt(3) == 0) {
       plain.setEvidenceObserver(plainLog);
       oracle.setEvidenceObserver(oracleLog);
@@ -81,7 +79,8 @@ class MotionDetectorPlainAddsMatchCheckedAddsTest {
       checked += plain.checkedEvents();
       checkedByOracle += oracle.checkedEvents();
     }
-    assertEquals(oracleLog.lines, plainLog.lines, "seed " + seed + ": the observer's evidence and readouts");
+    assertEquals(oracleLog.trace.toString(), plainLog.trace.toString(),
+        "seed " + seed + ": the observer's evidence and readouts");
     return new Counts(po.saturations, checked, checkedByOracle);
   }
 
@@ -101,14 +100,6 @@ class MotionDetectorPlainAddsMatchCheckedAddsTest {
       }
     }
     return w;
-  }
-
-  private static double[] biases(SplittableRandom rnd, int classes, double scale) {
-    double[] b = new double[classes];
-    for (int c = 0; c < classes; c++) {
-      b[c] = rnd.nextBoolean() ? 0 : (rnd.nextDouble() * 2 - 1) * scale;
-    }
-    return b;
   }
 
   /** Up to 1,200 events, 80% around one centre, times mostly close together, a few late or early; advances the clock. */
@@ -155,20 +146,5 @@ class MotionDetectorPlainAddsMatchCheckedAddsTest {
         .append(o.eventsOutOfRange).append(',').append(o.eventsOutOfOrder).append(',').append(o.eventsClamped)
         .append(',').append(o.saturations).append(',').append(o.spikesDroppedTotal).append(',').append(o.currentBin);
     return s.toString();
-  }
-
-  /** Every event's evidence and every readout, as text. */
-  private static final class Log implements EvidenceObserver {
-    final List<String> lines = new ArrayList<>();
-
-    @Override
-    public void event(long tUs, int x, int y, int[] evidence) {
-      lines.add("e " + tUs + " " + x + " " + y + " " + Arrays.toString(evidence));
-    }
-
-    @Override
-    public void readout(long bin, int cellX, int cellY, int[] v) {
-      lines.add("r " + bin + " " + cellX + " " + cellY + " " + Arrays.toString(v));
-    }
   }
 }

@@ -14,6 +14,8 @@ final class MotionTestSupport {
   static final class EvidenceLog implements EvidenceObserver {
     final List<int[]> events = new ArrayList<>();
     final List<int[]> readouts = new ArrayList<>();
+    /** Every call as a line, in order, with where and when it was: {@code e t x y [evidence]}, {@code r bin cx cy [v]}. */
+    final StringBuilder trace = new StringBuilder();
 
     /** A log observing {@code detector}. */
     static EvidenceLog of(MotionDetector detector) {
@@ -25,11 +27,15 @@ final class MotionTestSupport {
     @Override
     public void event(long tUs, int x, int y, int[] evidence) {
       events.add(evidence.clone());
+      trace.append("e ").append(tUs).append(' ').append(x).append(' ').append(y).append(' ')
+          .append(java.util.Arrays.toString(evidence)).append('\n');
     }
 
     @Override
     public void readout(long bin, int cellX, int cellY, int[] v) {
       readouts.add(v.clone());
+      trace.append("r ").append(bin).append(' ').append(cellX).append(' ').append(cellY).append(' ')
+          .append(java.util.Arrays.toString(v)).append('\n');
     }
   }
 
