@@ -9,6 +9,7 @@ import io.ganglion.drivers.events.EventReaderConfig;
 import io.ganglion.firmware.cli.support.JsonOption;
 import io.ganglion.firmware.cli.support.Progress;
 import io.ganglion.firmware.cli.support.Summary;
+import io.ganglion.firmware.cli.support.TimeToleranceOption;
 import io.ganglion.sim.motion.MotionSpeedWorkload;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -80,10 +81,7 @@ public final class BenchMotionCommand implements Callable<Integer> {
           + " (any reader format; repeatable).")
   List<Path> recordings = new ArrayList<>();
 
-  @Option(names = "--time-tolerance-us", paramLabel = "US", defaultValue = "1000",
-      description = "With --recording: how far (us) an event's time may go back (jitter): delivered with the latest"
-          + " time; beyond it the file is refused (default: ${DEFAULT-VALUE}).")
-  long timeToleranceUs;
+  @Mixin TimeToleranceOption timeTolerance;
 
   @Option(names = "--in-process",
       description = "Measure all kernels in this JVM (default: each in a JVM of its own, as JMH does).")
@@ -130,9 +128,7 @@ public final class BenchMotionCommand implements Callable<Integer> {
     if (kernelNames.isEmpty() && !recordings.isEmpty()) {
       throw new InvalidInputException("--recording needs a kernel to run; drop --kernels none");
     }
-    if (timeToleranceUs < 0 || timeToleranceUs > 3_600_000_000L) {
-      throw new InvalidInputException("--time-tolerance-us must be 0..3600000000 (one hour), got " + timeToleranceUs);
-    }
+    timeTolerance.microseconds(); // checked before any file is opened
     for (Path file : recordings) {
       // a missing file or a bad header: one line now, not after the progress bar
       try (EventReader reader = EventFiles.open(file, readerConfig())) {
@@ -233,7 +229,7 @@ public final class BenchMotionCommand implements Callable<Integer> {
   }
 
   private EventReaderConfig readerConfig() {
-    return EventReaderConfig.defaults().withBackwardsToleranceUs(timeToleranceUs);
+    return EventReaderConfig.defaults().withBackwardsToleranceUs(timeTolerance.microseconds());
   }
 
   /** Every kernel in this JVM, interleaved round by round (what the forked children run, one kernel each). */
@@ -251,7 +247,7 @@ public final class BenchMotionCommand implements Callable<Integer> {
       RecordingStream r = RecordingStream.load(file, readerConfig());
       files.add(r);
       for (String name : kernelNames) {
-        speeds.add(new DetectorSpeed(name, r.detector(name, timeToleranceUs, file), r.chunks, r.events));
+        speeds.add(new DetectorSpeed(name, r.detector(name), r.chunks, r.events));
       }
       tick.run();
     }
@@ -312,7 +308,7 @@ public final class BenchMotionCommand implements Callable<Integer> {
       command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments()); // this JVM's options, as JMH passes them on
       command.addAll(List.of("-cp", System.getProperty("java.class.path"), CLI_MAIN_CLASS,
           "bench", "motion", "--in-process", "--json", "--formats", "none", "--kernels", name,
-          "--time-tolerance-us", Long.toString(timeToleranceUs),
+          "--time-tolerance-us", Long.toString(timeTolerance.microseconds()),
           "--rounds", Integer.toString(rounds), "--warmup", Integer.toString(warmup), "--events", Integer.toString(events)));
       for (Path file : recordings) {
         command.addAll(List.of("--recording", file.toAbsolutePath().toString()));

@@ -8,6 +8,7 @@ import io.ganglion.drivers.events.EventFiles;
 import io.ganglion.drivers.events.EventReader;
 import io.ganglion.drivers.events.EventReaderConfig;
 import io.ganglion.drivers.events.SensorSize;
+import io.ganglion.drivers.events.SizedEventFile;
 import io.ganglion.sim.motion.MotionSpeedWorkload;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,16 +24,22 @@ final class RecordingStream {
   /** The most events kept per recording (about 143 MB). */
   static final int MAX_EVENTS = 1 << 23;
 
+  final Path file;
   final String name;
   final SensorSize size;
+  /** The backwards time tolerance the file was read with, for its detectors too. */
+  final long backwardsToleranceUs;
   final MotionInputs[] chunks;
   final int events;
   /** Whether the file holds more than {@link #MAX_EVENTS} events (the rest are not measured). */
   final boolean truncated;
 
-  private RecordingStream(String name, SensorSize size, MotionInputs[] chunks, int events, boolean truncated) {
-    this.name = name;
+  private RecordingStream(Path file, SensorSize size, long backwardsToleranceUs, MotionInputs[] chunks, int events,
+      boolean truncated) {
+    this.file = file;
+    this.name = file.getFileName().toString();
     this.size = size;
+    this.backwardsToleranceUs = backwardsToleranceUs;
     this.chunks = chunks;
     this.events = events;
     this.truncated = truncated;
@@ -44,15 +51,8 @@ final class RecordingStream {
 
   /** The first {@code maxEvents} events of {@code file} (at least {@link MotionSpeedWorkload#CHUNK} needed). */
   static RecordingStream load(Path file, EventReaderConfig config, int maxEvents) {
-    SensorSize size;
-    try (EventReader probe = EventFiles.open(file, config)) {
-      size = probe.sensorSize();
-    }
-    EventReaderConfig sized = config; // a declared size is the reader's own (and named as such in its errors)
-    if (!size.isKnown()) {
-      size = EventFiles.scan(file, config).observedSize();
-      sized = config.withSensorSize(size.width(), size.height());
-    }
+    SizedEventFile sized = SizedEventFile.of(file, config);
+    SensorSize size = sized.size();
     if (!size.isKnown()) {
       throw new InvalidInputException(file + ": the file holds no events and declares no sensor size; nothing to measure");
     }
@@ -60,7 +60,7 @@ final class RecordingStream {
     int events = 0;
     boolean truncated = false;
     EventBuffer buf = new EventBuffer(MotionSpeedWorkload.CHUNK);
-    try (EventReader reader = EventFiles.open(file, sized)) {
+    try (EventReader reader = EventFiles.open(file, sized.config())) {
       int n;
       while ((n = reader.read(buf)) > 0) {
         if (events + n > maxEvents) {
@@ -86,12 +86,12 @@ final class RecordingStream {
       throw new InvalidInputException(file + ": " + events + " events, fewer than the " + MotionSpeedWorkload.CHUNK
           + " a detector measurement needs; use a longer recording");
     }
-    return new RecordingStream(file.getFileName().toString(), size, chunks.toArray(new MotionInputs[0]), events,
+    return new RecordingStream(file, size, config.backwardsToleranceUs(), chunks.toArray(new MotionInputs[0]), events,
         truncated);
   }
 
   /** A detector running kernel {@code name} on this recording's sensor; a sensor too large for it is the file's error. */
-  MotionDetector detector(String kernel, long backwardsToleranceUs, Path file) {
+  MotionDetector detector(String kernel) {
     try {
       return MotionSpeedWorkload.detector(kernel, size.width(), size.height(), backwardsToleranceUs);
     } catch (IllegalArgumentException e) {

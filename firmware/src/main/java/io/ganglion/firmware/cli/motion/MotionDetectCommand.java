@@ -4,6 +4,7 @@ import io.ganglion.drivers.InvalidInputException;
 import io.ganglion.drivers.events.EventFormat;
 import io.ganglion.drivers.events.EventReaderConfig;
 import io.ganglion.firmware.cli.support.JsonOption;
+import io.ganglion.firmware.cli.support.TimeToleranceOption;
 import io.ganglion.firmware.cli.support.OutputFile;
 import io.ganglion.firmware.cli.support.Progress;
 import io.ganglion.firmware.cli.support.Summary;
@@ -55,10 +56,7 @@ public final class MotionDetectCommand implements Callable<Integer> {
   @Option(names = "--height", paramLabel = "PX", description = "Sensor height (with --width).")
   Integer height;
 
-  @Option(names = "--time-tolerance-us", paramLabel = "US", defaultValue = "1000",
-      description = "How far (us) an event's time may go back (jitter): delivered with the latest time; beyond it the"
-          + " file is refused (default: ${DEFAULT-VALUE}).")
-  long timeToleranceUs;
+  @Mixin TimeToleranceOption timeTolerance;
 
   @Option(names = "--model", paramLabel = "FILE", description = "Motion model file from 'ganglion motion train' (default: the built-in model).")
   Path modelFile;
@@ -89,11 +87,8 @@ public final class MotionDetectCommand implements Callable<Integer> {
     if (!Files.exists(input)) {
       throw new InvalidInputException("--input " + input + ": no such file");
     }
-    if (timeToleranceUs < 0 || timeToleranceUs > 3_600_000_000L) {
-      throw new InvalidInputException("--time-tolerance-us must be 0..3600000000 (one hour), got " + timeToleranceUs);
-    }
     EventReaderConfig config = EventReaderConfig.defaults().withFormat(EventFormat.parse(format))
-        .withBackwardsToleranceUs(timeToleranceUs);
+        .withBackwardsToleranceUs(timeTolerance.microseconds());
     if (width != null) {
       if (width < 1 || height < 1) {
         throw new InvalidInputException("--width and --height must be positive, got " + width + "x" + height);

@@ -11,8 +11,8 @@ import io.ganglion.drivers.events.EventFiles;
 import io.ganglion.drivers.events.EventFormat;
 import io.ganglion.drivers.events.EventReader;
 import io.ganglion.drivers.events.EventReaderConfig;
-import io.ganglion.drivers.events.EventReaderStats;
 import io.ganglion.drivers.events.SensorSize;
+import io.ganglion.drivers.events.SizedEventFile;
 import io.ganglion.sim.motion.MotionModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -118,18 +118,11 @@ final class RecordingDetection {
   static Result run(Path input, EventReaderConfig readerConfig, MotionModel model, long windowUs,
       LongConsumer progress) {
     long start = System.nanoTime();
-    SensorSize size;
-    boolean observed = false;
-    try (EventReader probe = EventFiles.open(input, readerConfig)) {
-      size = probe.sensorSize();
-    }
+    SizedEventFile sized = SizedEventFile.of(input, readerConfig);
+    SensorSize size = sized.size();
+    boolean observed = sized.observed();
     if (!size.isKnown()) {
-      EventReaderStats scan = EventFiles.scan(input, readerConfig);
-      size = scan.observedSize();
-      observed = true;
-      if (!size.isKnown()) {
-        throw new InvalidInputException(input + ": the file holds no events and declares no sensor size; nothing to detect");
-      }
+      throw new InvalidInputException(input + ": the file holds no events and declares no sensor size; nothing to detect");
     }
     MotionDetectorConfig detectorConfig = MotionDetectorConfig.of(size.width(), size.height())
         .withSpikeMargin(model.spikeMargin()).withSpikeCapacity(1 << 16)
@@ -151,9 +144,7 @@ final class RecordingDetection {
     long first = 0;
     long last = 0;
     EventFormat format;
-    // the measured size is given to the reader; a declared one is the reader's own (and named as such in its errors)
-    EventReaderConfig sized = observed ? readerConfig.withSensorSize(size.width(), size.height()) : readerConfig;
-    try (EventReader reader = EventFiles.open(input, sized)) {
+    try (EventReader reader = EventFiles.open(input, sized.config())) {
       format = reader.format();
       EventBuffer buf = new EventBuffer(1 << 12);
       int n;
