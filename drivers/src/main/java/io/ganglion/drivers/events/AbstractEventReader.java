@@ -74,6 +74,25 @@ abstract class AbstractEventReader implements EventReader {
         verdict == EventGuard.OUT_OF_BOUNDS ? guard.outOfBoundsMessage(x, y) : guard.backwardsMessage(tUs));
   }
 
+  /**
+   * Bytes of whole records of {@code recordBytes} ready from {@code in.pos}: at least one record
+   * (the buffer is refilled when it holds less), or 0 at the end of the input. A partial record at
+   * the end is an error naming its offset ({@link #truncated}).
+   */
+  final int wholeRecordBytes(int recordBytes) {
+    int avail = in.available();
+    if (avail < recordBytes) {
+      avail = in.fill(recordBytes);
+      if (avail < recordBytes) {
+        if (avail > 0) {
+          throw truncated(in.offset(), avail, recordBytes);
+        }
+        return 0;
+      }
+    }
+    return avail - avail % recordBytes;
+  }
+
   /** The error for a partial record at the end of the input. */
   final InvalidInputException truncated(long offset, int have, int recordBytes) {
     return malformed(offset, "truncated: the input ends " + have + " bytes into a " + recordBytes

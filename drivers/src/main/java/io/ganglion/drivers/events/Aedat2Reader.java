@@ -111,18 +111,12 @@ final class Aedat2Reader extends AbstractEventReader {
     final EventGuard g = guard;
     int n = 0;
     while (n < cap) {
-      int avail = in.available();
-      if (avail < 8) {
-        if (in.fill(8) < 8) {
-          if (in.available() > 0) {
-            throw truncated(in.offset(), in.available(), 8);
-          }
-          break;
-        }
-        continue;
+      int ready = wholeRecordBytes(8);
+      if (ready == 0) {
+        break;
       }
       int pos = in.pos;
-      final int end = pos + (avail & ~7);
+      final int end = pos + ready;
       while (pos < end && n < cap) {
         int a = (int) BE_INT.get(b, pos);
         int tRaw = (int) BE_INT.get(b, pos + 4);

@@ -39,18 +39,12 @@ final class Evt2Reader extends AbstractEventReader {
     final EventGuard g = guard;
     int n = 0;
     while (n < cap) {
-      int avail = in.available();
-      if (avail < 4) {
-        if (in.fill(4) < 4) {
-          if (in.available() > 0) {
-            throw truncated(in.offset(), in.available(), 4);
-          }
-          break;
-        }
-        continue;
+      int ready = wholeRecordBytes(4);
+      if (ready == 0) {
+        break;
       }
       int pos = in.pos;
-      final int end = pos + (avail & ~3);
+      final int end = pos + ready;
       while (pos < end && n < cap) {
         int w = (int) LE_INT.get(b, pos);
         pos += 4;

@@ -34,18 +34,12 @@ final class NmnistReader extends AbstractEventReader {
     final EventGuard g = guard;
     int n = 0;
     while (n < cap) {
-      int avail = in.available();
-      if (avail < 5) {
-        if (in.fill(5) < 5) {
-          if (in.available() > 0) {
-            throw truncated(in.offset(), in.available(), 5);
-          }
-          break;
-        }
-        continue;
+      int ready = wholeRecordBytes(5);
+      if (ready == 0) {
+        break;
       }
       int pos = in.pos;
-      final int end = pos + avail - avail % 5;
+      final int end = pos + ready;
       while (pos < end && n < cap) {
         int x = b[pos] & 0xFF;
         int y = b[pos + 1] & 0xFF;
