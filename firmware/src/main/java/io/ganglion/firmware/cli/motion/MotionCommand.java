@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = io.ganglion.firmware.cli.support.VersionProvider.class,
     description = "Event-camera motion: simulate DVS movies of moving textures (docs/dvs-simulator.md), train and run the motion detector (docs/motion.md).",
-    subcommands = {MotionSimulateCommand.class, MotionTrainCommand.class, MotionDetectCommand.class, MotionResultsCommand.class})
+    subcommands = {MotionSimulateCommand.class, MotionTrainCommand.class, MotionDetectCommand.class, MotionLiveCommand.class, MotionResultsCommand.class})
 public final class MotionCommand implements Runnable {
 
   @Spec CommandSpec spec;

@@ -165,24 +165,13 @@ public final class MotionDetectCommand implements Callable<Integer> {
         r.durationS());
     s.line("model: %s, %d classes, %d non-zero weights, spike margin %.3f", modelFile == null ? "built-in" : modelFile,
         r.model().classCount(), r.model().nonZeroWeightCount(), r.model().spikeMargin());
-    StringBuilder head = new StringBuilder(String.format(Locale.ROOT, "%10s %8s %7s ", "t (ms)", "events", "spikes"));
-    for (double d : dirs) {
-      head.append(String.format(Locale.ROOT, "%6s", fmtDeg(d)));
-    }
-    head.append("   dominant");
+    MotionDirections directions = r.directions();
     s.line("spikes per direction (deg; 0 = right, 90 = down) in %.0f ms windows:", r.windowUs() / 1000.0);
-    s.line(head.toString());
+    s.line(directions.tableHeader());
     for (RecordingDetection.Window w : r.windows()) {
-      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%10.1f %8d %7d ",
-          (w.tStartUs() - r.firstTUs()) / 1000.0, w.events(), w.spikes()));
-      for (long h : r.directionHistogram(w.classSpikes())) {
-        line.append(String.format(Locale.ROOT, "%6d", h));
-      }
-      line.append("   ").append(describe(r.dominantDirectionDeg(w.classSpikes()), r.dominantSpeedPxPerS(w.classSpikes())));
-      s.line(line.toString());
+      s.line(directions.tableRow((w.tStartUs() - r.firstTUs()) / 1000.0, w.events(), w.classSpikes()));
     }
-    s.line("dominant direction: %s (%d spikes)", describe(r.dominantDirectionDeg(r.classSpikes()),
-        r.dominantSpeedPxPerS(r.classSpikes())), r.spikes());
+    s.line("dominant direction: %s (%d spikes)", directions.describeDominant(r.classSpikes()), r.spikes());
     if (r.spikes() == 0 && r.events() > 0) {
       s.line("no readout reached the spike margin: the model's speeds may not match this recording (see docs/motion.md,"
           + " Limits); try --spike-margin 0 or a model trained for it");
@@ -191,17 +180,6 @@ public final class MotionDetectCommand implements Callable<Integer> {
       s.line("plot: %s", plot);
     }
     return s;
-  }
-
-  private static String fmtDeg(double d) {
-    return d == Math.rint(d) ? String.valueOf((long) d) : String.format(Locale.ROOT, "%.1f", d);
-  }
-
-  private static String describe(double dirDeg, double speedPxS) {
-    if (Double.isNaN(dirDeg)) {
-      return "-";
-    }
-    return String.format(Locale.ROOT, "%s deg at %.0f px/s", fmtDeg(dirDeg), speedPxS);
   }
 
   private static Object nullable(double v) {

@@ -1,6 +1,5 @@
 package io.ganglion.firmware.cli.motion;
 
-import io.ganglion.controllers.motion.MotionClass;
 import io.ganglion.controllers.motion.MotionDetector;
 import io.ganglion.controllers.motion.MotionDetectorConfig;
 import io.ganglion.controllers.motion.MotionInputs;
@@ -17,7 +16,6 @@ import io.ganglion.sim.motion.MotionModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
 import java.util.function.LongConsumer;
 
 /**
@@ -64,48 +62,29 @@ final class RecordingDetection {
       return events == 0 ? 0 : (lastTUs - firstTUs) / 1e6;
     }
 
+    /** The direction readout of the model's classes. */
+    MotionDirections directions() {
+      return new MotionDirections(model);
+    }
+
     /** The distinct class directions in degrees, ascending. */
     double[] directionsDeg() {
-      TreeSet<Double> set = new TreeSet<>();
-      for (MotionClass c : model.classes()) {
-        set.add(c.directionDeg());
-      }
-      return set.stream().mapToDouble(Double::doubleValue).toArray();
+      return directions().directionsDeg();
     }
 
     /** Spikes per direction (index into {@link #directionsDeg()}). */
     long[] directionHistogram(long[] perClass) {
-      double[] dirs = directionsDeg();
-      long[] h = new long[dirs.length];
-      for (int c = 0; c < perClass.length; c++) {
-        h[java.util.Arrays.binarySearch(dirs, model.classes().get(c).directionDeg())] += perClass[c];
-      }
-      return h;
+      return directions().histogram(perClass);
     }
 
     /** The most frequent direction (deg), or NaN without spikes. */
     double dominantDirectionDeg(long[] perClass) {
-      long[] h = directionHistogram(perClass);
-      int best = -1;
-      for (int i = 0; i < h.length; i++) {
-        if (h[i] > 0 && (best < 0 || h[i] > h[best])) {
-          best = i;
-        }
-      }
-      return best < 0 ? Double.NaN : directionsDeg()[best];
+      return directions().dominantDirectionDeg(perClass);
     }
 
     /** The most frequent speed (px/s) among the spikes of the dominant direction, or NaN. */
     double dominantSpeedPxPerS(long[] perClass) {
-      double dir = dominantDirectionDeg(perClass);
-      int best = -1;
-      for (int c = 0; c < perClass.length; c++) {
-        if (model.classes().get(c).directionDeg() == dir && perClass[c] > 0
-            && (best < 0 || perClass[c] > perClass[best])) {
-          best = c;
-        }
-      }
-      return best < 0 ? Double.NaN : model.classes().get(best).speedPxPerS();
+      return directions().dominantSpeedPxPerS(perClass);
     }
   }
 

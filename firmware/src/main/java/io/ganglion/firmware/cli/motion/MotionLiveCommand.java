@@ -1,0 +1,396 @@
+package io.ganglion.firmware.cli.motion;
+
+import io.ganglion.drivers.GanglionException;
+import io.ganglion.drivers.InvalidInputException;
+import io.ganglion.drivers.events.EventFiles;
+import io.ganglion.drivers.events.EventFormat;
+import io.ganglion.drivers.events.EventReaderConfig;
+import io.ganglion.drivers.events.EventSourceIO;
+import io.ganglion.drivers.events.EventSourceInputs;
+import io.ganglion.drivers.events.Evt2StreamConfig;
+import io.ganglion.drivers.events.FileReplayEventSource;
+import io.ganglion.drivers.events.SensorSize;
+import io.ganglion.drivers.events.SizedEventFile;
+import io.ganglion.drivers.events.TcpEvt2EventSource;
+import io.ganglion.drivers.events.UdpEvt2EventSource;
+import io.ganglion.firmware.cli.support.JsonOption;
+import io.ganglion.firmware.cli.support.StopSignal;
+import io.ganglion.firmware.cli.support.Summary;
+import io.ganglion.firmware.cli.support.TimeToleranceOption;
+import io.ganglion.sim.motion.MotionModel;
+import io.ganglion.sim.motion.MotionModelFile;
+import io.ganglion.sim.motion.MotionModels;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.locks.LockSupport;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code ganglion motion live}: the motion detector on a live event source, window by window as they complete. */
+@Command(
+    name = "live",
+    mixinStandardHelpOptions = true,
+    versionProvider = io.ganglion.firmware.cli.support.VersionProvider.class,
+    description = {
+      "Run the motion detector (fixed point) on a live event source: EVT 2.0 words over",
+      "TCP or UDP (a camera bridged from other software), or a file replayed in real",
+      "time. Prints each time window's direction histogram as soon as the window is",
+      "complete, and a summary at the end of the stream, at --duration-s or on Ctrl-C."
+    },
+    footer = {"", "Directions are in the sensor's image axes: 0 = right, 90 = down (docs/motion.md, 'Live').",
+      "", "Examples:",
+      "  ganglion motion live --replay rec.raw",
+      "  ganglion motion live --tcp 7777 --width 640 --height 480",
+      "      (then, from the camera side: nc 127.0.0.1 7777 < rec.raw)",
+      "  ganglion motion live --udp 7777 --width 346 --height 260 --duration-s 60 --json"})
+public final class MotionLiveCommand implements Callable<Integer> {
+
+  /** The source: exactly one. */
+  static final class Source {
+    @Option(names = "--tcp", paramLabel = "PORT", required = true,
+        description = "Listen on this TCP port for a client sending EVT 2.0 words (a RAW header first is allowed).")
+    Integer tcpPort;
+
+    @Option(names = "--udp", paramLabel = "PORT", required = true,
+        description = "Receive datagrams of EVT 2.0 words on this UDP port.")
+    Integer udpPort;
+
+    @Option(names = "--replay", paramLabel = "FILE", required = true,
+        description = "Replay an event file (EVT 2.0, AEDAT 2.0, RPG text or N-MNIST) paced by its timestamps.")
+    Path replay;
+  }
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  Source source;
+
+  @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "127.0.0.1",
+      description = "Address to listen on for --tcp/--udp: 127.0.0.1 (this machine) or 0.0.0.0 (every interface) (default: ${DEFAULT-VALUE}).")
+  String bind;
+
+  @Option(names = "--width", paramLabel = "PX", description = "Sensor width (with --height); needed for --udp, and for --tcp unless the RAW header gives it.")
+  Integer width;
+
+  @Option(names = "--height", paramLabel = "PX", description = "Sensor height (with --width).")
+  Integer height;
+
+  @Option(names = "--speed", paramLabel = "X", defaultValue = "1",
+      description = "--replay pace: 1 = real time, 10 = ten times faster, max = as fast as possible (default: ${DEFAULT-VALUE}).")
+  String speed;
+
+  @Option(names = "--format", paramLabel = "F", defaultValue = "auto",
+      description = "--replay file format: auto, evt2, aedat2, txt or nmnist (default: ${DEFAULT-VALUE}).")
+  String format;
+
+  @Mixin TimeToleranceOption timeTolerance;
+
+  @Option(names = "--model", paramLabel = "FILE", description = "Motion model file from 'ganglion motion train' (default: the built-in model).")
+  Path modelFile;
+
+  @Option(names = "--window-ms", paramLabel = "MS", defaultValue = "100", description = "Histogram window in ms, 1..3600000 (default: ${DEFAULT-VALUE}).")
+  double windowMs;
+
+  @Option(names = "--duration-s", paramLabel = "S",
+      description = "Stop after this many seconds of wall time (default: at the end of the stream, or on Ctrl-C).")
+  Double durationS;
+
+  @Option(names = "--once", description = "--tcp/--udp: stop when the first sender is done (TCP: it disconnects; UDP: no datagram for 1 s).")
+  boolean once;
+
+  @Option(names = "--json", description = "Print JSON Lines on stdout: one object per window (\"type\": \"window\" or \"quiet\"), then the summary (\"type\": \"summary\").")
+  boolean json;
+
+  @Spec CommandSpec spec;
+
+  /** Events taken from the source per update. */
+  private static final int UPDATE_EVENTS = 1 << 14;
+  /** Longest sleep between updates when the source has nothing: the detector's outputs lag by at most this. */
+  private static final long IDLE_NANOS = 1_000_000;
+
+  @Override
+  public Integer call() throws Exception {
+    if (!(windowMs >= 1) || !Double.isFinite(windowMs) || windowMs > 3_600_000) {
+      throw new InvalidInputException("--window-ms must be 1 to 3600000 ms (the detector's bins are milliseconds), got " + windowMs);
+    }
+    if (durationS != null && !(durationS > 0 && durationS <= 1e7)) {
+      throw new InvalidInputException("--duration-s must be a positive number of seconds (at most 1e7), got " + durationS);
+    }
+    SensorSize size = optionSize();
+    if (source.udpPort != null && !size.isKnown()) {
+      throw new InvalidInputException("--udp needs the sensor size: give --width and --height (EVT 2.0 words carry none)");
+    }
+    if (once && source.replay != null) {
+      throw new InvalidInputException("--once is for --tcp/--udp; a replay ends with its file anyway");
+    }
+    double pace = replaySpeed();
+    MotionModel model = modelFile == null ? MotionModels.defaultModel() : MotionModelFile.read(modelFile);
+    long windowUs = Math.max(1, Math.round(windowMs * 1000));
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Printer printer = new Printer(out, new MotionDirections(model), json);
+    long start = System.nanoTime();
+    long deadline = durationS == null ? Long.MAX_VALUE : start + (long) (durationS * 1e9);
+    try (StopSignal stop = StopSignal.install(5_000); OpenSource open = open(size, pace)) {
+      err.println(open.description + (durationS == null ? "; Ctrl-C to stop" : ""));
+      err.flush();
+      EventSourceInputs inputs = new EventSourceInputs(UPDATE_EVENTS);
+      LiveDetection detection = null;
+      GanglionException failure = null;
+      while (!stop.stopped() && System.nanoTime() < deadline) {
+        open.io.updateInputs(inputs);
+        int n = inputs.events.count();
+        if (n > 0 && detection == null) {
+          SensorSize sensor = open.size.isKnown() ? open.size : inputs.sensorSize;
+          if (!sensor.isKnown()) {
+            throw new InvalidInputException("the stream declares no sensor size (no RAW header with a geometry line);"
+                + " give --width and --height");
+          }
+          detection = new LiveDetection(model, sensor, timeTolerance.microseconds(), windowUs, printer);
+        }
+        if (detection != null) {
+          // a paced replay's clock runs on between events; it covers every event due only when the update was not full
+          detection.accept(inputs.events, open.paced && n < UPDATE_EVENTS ? inputs.sensorTimeUs : -1);
+        }
+        if (inputs.failure != null) {
+          failure = inputs.failure;
+          break;
+        }
+        // --once: a sender came (TCP: accepted; UDP: a datagram) and is gone, and everything it sent is taken
+        if (inputs.endOfStream && n == 0 || once && inputs.connections > 0 && !inputs.connected && n == 0) {
+          break;
+        }
+        if (n < UPDATE_EVENTS) {
+          LockSupport.parkNanos(open.idleNanos());
+        }
+      }
+      if (detection != null) {
+        detection.finish();
+      }
+      double wallS = (System.nanoTime() - start) / 1e9;
+      summary(detection, inputs, open, model, wallS, stop.signalled()).print(out, json);
+      if (failure != null) {
+        throw failure; // after the summary: what was read before the bad record is reported
+      }
+    }
+    return 0;
+  }
+
+  private SensorSize optionSize() {
+    if ((width == null) != (height == null)) {
+      throw new InvalidInputException("--width and --height go together; give both or neither");
+    }
+    if (width == null) {
+      return SensorSize.UNKNOWN;
+    }
+    if (width < 1 || height < 1 || width > 2048 || height > 2048) {
+      throw new InvalidInputException("--width and --height must be 1..2048 px (EVT 2.0 coordinates have 11 bits), got "
+          + width + "x" + height);
+    }
+    return new SensorSize(width, height);
+  }
+
+  /** The replay pace: a positive factor, or +infinity for 'max'. */
+  private double replaySpeed() {
+    if ("max".equals(speed)) {
+      return Double.POSITIVE_INFINITY;
+    }
+    double x;
+    try {
+      x = Double.parseDouble(speed);
+    } catch (NumberFormatException e) {
+      x = Double.NaN;
+    }
+    if (!(x > 0 && x <= 1e6)) {
+      throw new InvalidInputException("--speed must be a positive factor up to 1e6 (1 = real time) or 'max', got '" + speed + "'");
+    }
+    return x;
+  }
+
+  /** An opened source, what it is called and how to wait on it. */
+  private static final class OpenSource implements AutoCloseable {
+    final EventSourceIO io;
+    /** Short: "replay FILE", "tcp ADDR:PORT", "udp ADDR:PORT". */
+    final String name;
+    /** The status line printed at the start. */
+    final String description;
+    final SensorSize size;
+    /** A replay paced by its timestamps: its clock moves the detector's on quiet stretches too. */
+    final boolean paced;
+
+    OpenSource(EventSourceIO io, String name, String description, SensorSize size, boolean paced) {
+      this.io = io;
+      this.name = name;
+      this.description = description;
+      this.size = size;
+      this.paced = paced;
+    }
+
+    long idleNanos() {
+      if (io instanceof FileReplayEventSource) {
+        long next = ((FileReplayEventSource) io).nanosUntilNextEvent();
+        return next < 0 ? 0 : Math.min(next, IDLE_NANOS);
+      }
+      return IDLE_NANOS;
+    }
+
+    @Override
+    public void close() {
+      io.close();
+    }
+  }
+
+  private OpenSource open(SensorSize size, double pace) throws Exception {
+    long tolerance = timeTolerance.microseconds();
+    if (source.replay != null) {
+      Path file = source.replay;
+      if (!Files.isRegularFile(file)) {
+        throw new InvalidInputException("--replay " + file + ": no such file");
+      }
+      EventReaderConfig config = EventReaderConfig.defaults().withFormat(EventFormat.parse(format))
+          .withBackwardsToleranceUs(tolerance);
+      if (size.isKnown()) {
+        config = config.withSensorSize(size.width(), size.height());
+      }
+      SizedEventFile sized = SizedEventFile.of(file, config);
+      FileReplayEventSource io = Double.isInfinite(pace)
+          ? FileReplayEventSource.asFastAsPossible(EventFiles.open(file, sized.config()))
+          : FileReplayEventSource.paced(EventFiles.open(file, sized.config()), pace, System::nanoTime);
+      String how = Double.isInfinite(pace) ? "as fast as possible" : "at " + MotionDirections.formatDeg(pace) + "x real time";
+      return new OpenSource(io, "replay " + file, "replaying " + file + " " + how, sized.size(), !io.isAsFastAsPossible());
+    }
+    if (!"auto".equals(format)) {
+      throw new InvalidInputException("--format is for --replay; --tcp/--udp carry EVT 2.0 words");
+    }
+    if (!"1".equals(speed)) {
+      throw new InvalidInputException("--speed is for --replay; a live stream runs at the sender's pace");
+    }
+    boolean tcp = source.tcpPort != null;
+    int port = tcp ? source.tcpPort : source.udpPort;
+    Evt2StreamConfig config = new Evt2StreamConfig(bind, port, size, 1 << 20, tolerance, 1_000_000_000L);
+    if (tcp) {
+      TcpEvt2EventSource io = TcpEvt2EventSource.listen(config);
+      return new OpenSource(io, "tcp " + bind + ":" + io.localPort(), String.format(Locale.ROOT,
+          "listening for EVT 2.0 over TCP on %s:%d (e.g. nc %s %d < rec.raw)", bind, io.localPort(),
+          "0.0.0.0".equals(bind) ? "HOST" : bind, io.localPort()), size, false);
+    }
+    UdpEvt2EventSource io = UdpEvt2EventSource.listen(config);
+    return new OpenSource(io, "udp " + bind + ":" + io.localPort(), String.format(Locale.ROOT, "receiving EVT 2.0 datagrams on UDP %s:%d", bind,
+        io.localPort()), size, false);
+  }
+
+  private Summary summary(LiveDetection d, EventSourceInputs in, OpenSource open, MotionModel model, double wallS,
+      boolean interrupted) {
+    MotionDirections directions = new MotionDirections(model);
+    long[] perClass = d == null ? new long[model.classCount()] : d.classSpikes();
+    long spikes = 0;
+    for (long c : perClass) {
+      spikes += c;
+    }
+    long events = d == null ? 0 : d.events();
+    double durationS = d == null ? 0 : d.durationS();
+    double busy = d == null || wallS <= 0 ? 0 : d.busyNanos() / 1e9 / wallS;
+    Summary s = new Summary();
+    s.put("type", "summary")
+        .put("source", open.name)
+        .put("streams", d == null ? 0 : d.streams())
+        .put("events", events)
+        .put("duration_s", durationS)
+        .put("spikes", spikes)
+        .put("dominant_direction_deg", nullable(directions.dominantDirectionDeg(perClass)))
+        .put("dominant_speed_px_s", nullable(directions.dominantSpeedPxPerS(perClass)))
+        .put("directions_deg", directions.directionsDeg())
+        .put("direction_histogram", directions.histogram(perClass))
+        .put("events_dropped", in.droppedEvents)
+        .put("malformed", in.malformed)
+        .put("out_of_order", in.outOfOrder + (d == null ? 0 : d.eventsOutOfOrder()))
+        .put("out_of_range", d == null ? 0 : d.eventsOutOfRange())
+        .put("skipped", in.skipped)
+        .put("jitter_clamped", in.jitterClamped)
+        .put("saturations", d == null ? 0 : d.saturations())
+        .put("wall_s", wallS)
+        .put("busy_fraction", busy)
+        .put("interrupted", interrupted);
+    s.line("%s: %d stream%s, %d events over %.3f s of sensor time; dominant direction %s (%d spikes)",
+        open.name, d == null ? 0 : d.streams(), d != null && d.streams() == 1 ? "" : "s",
+        events, durationS, directions.describeDominant(perClass), spikes);
+    s.line("source: %d dropped (consumer behind), %d malformed, %d out of order, %d skipped, %d clamped (jitter)",
+        in.droppedEvents, in.malformed, in.outOfOrder + (d == null ? 0 : d.eventsOutOfOrder()), in.skipped,
+        in.jitterClamped);
+    s.line("detector: busy %.1f%% of %.1f s wall time (model: %s, %d classes)%s", 100 * busy, wallS,
+        modelFile == null ? "built-in" : modelFile, model.classCount(), interrupted ? "; stopped by a signal" : "");
+    return s;
+  }
+
+  private static Object nullable(double v) {
+    return Double.isFinite(v) ? v : null;
+  }
+
+  /** Prints windows as they complete: a table per stream, or JSON Lines. */
+  private static final class Printer implements LiveDetection.Listener {
+    private final PrintWriter out;
+    private final MotionDirections directions;
+    private final boolean json;
+
+    Printer(PrintWriter out, MotionDirections directions, boolean json) {
+      this.out = out;
+      this.directions = directions;
+      this.json = json;
+    }
+
+    @Override
+    public void streamStarted(int stream, long firstTUs) {
+      if (!json) {
+        out.printf(Locale.ROOT, "stream %d, from t = %.6f s: spikes per direction (deg; 0 = right, 90 = down)%n", stream,
+            firstTUs / 1e6);
+        out.println(directions.tableHeader());
+        out.flush();
+      }
+    }
+
+    @Override
+    public void window(int stream, long tStartUs, long events, long[] classSpikes) {
+      if (json) {
+        long spikes = 0;
+        for (long c : classSpikes) {
+          spikes += c;
+        }
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", "window");
+        m.put("stream", stream);
+        m.put("t_start_s", tStartUs / 1e6);
+        m.put("events", events);
+        m.put("spikes", spikes);
+        m.put("direction_deg", nullable(directions.dominantDirectionDeg(classSpikes)));
+        m.put("speed_px_s", nullable(directions.dominantSpeedPxPerS(classSpikes)));
+        m.put("histogram", directions.histogram(classSpikes));
+        out.println(Summary.toJson(m));
+      } else {
+        out.println(directions.tableRow(tStartUs / 1000.0, events, classSpikes));
+      }
+      out.flush();
+    }
+
+    @Override
+    public void quiet(int stream, long tStartUs, long spanUs) {
+      if (json) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", "quiet");
+        m.put("stream", stream);
+        m.put("t_start_s", tStartUs / 1e6);
+        m.put("span_s", spanUs / 1e6);
+        out.println(Summary.toJson(m));
+      } else {
+        out.printf(Locale.ROOT, "%10.1f   (no events for %.1f ms)%n", tStartUs / 1000.0, spanUs / 1000.0);
+      }
+      out.flush();
+    }
+  }
+}

@@ -1,0 +1,227 @@
+package io.ganglion.firmware.cli.motion;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ganglion.drivers.events.EventFormat;
+import io.ganglion.firmware.cli.CliRun;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code ganglion motion live} on real sockets and file replays: what it reports window by window
+ * must be what {@code motion detect} finds in the same recording.
+ */
+class MotionLiveCommandTest {
+
+  @TempDir static Path dir;
+  static Path right;
+  static Path down;
+  /** {@code motion detect --json --window-ms 50} of {@link #right}: t_start_s -> [events, spikes]. */
+  static Map<Double, List<Long>> detectWindows;
+  static long detectEvents;
+
+  @BeforeAll
+  static void recordings() throws IOException {
+    right = MotionDetectCommandTest.movie(dir, "right.raw", 0, EventFormat.EVT2);
+    down = MotionDetectCommandTest.movie(dir, "down.txt", 90, EventFormat.TEXT);
+    CliRun r = CliRun.of("motion", "detect", "--input", right.toString(), "--json", "--window-ms", "50");
+    assertEquals(0, r.code, r.err);
+    JsonNode d = new ObjectMapper().readTree(r.out);
+    detectEvents = d.get("events").asLong();
+    detectWindows = new LinkedHashMap<>();
+    for (JsonNode w : d.get("windows")) {
+      if (w.get("events").asLong() > 0 || w.get("spikes").asLong() > 0) {
+        detectWindows.put(w.get("t_start_s").asDouble(), List.of(w.get("events").asLong(), w.get("spikes").asLong()));
+      }
+    }
+  }
+
+  /** The JSON lines of a run: its windows (t_start_s -> [events, spikes]) and its summary. */
+  record Lines(Map<Double, List<Long>> windows, JsonNode summary, List<JsonNode> all) {}
+
+  static Lines lines(CliRun r) throws IOException {
+    assertEquals(0, r.code, r.err);
+    Map<Double, List<Long>> windows = new LinkedHashMap<>();
+    List<JsonNode> all = new ArrayList<>();
+    JsonNode summary = null;
+    for (String line : r.out.split("\n")) {
+      JsonNode n = new ObjectMapper().readTree(line);
+      all.add(n);
+      switch (n.get("type").asText()) {
+        case "window":
+          windows.put(n.get("t_start_s").asDouble(), List.of(n.get("events").asLong(), n.get("spikes").asLong()));
+          break;
+        case "summary":
+          summary = n;
+          break;
+        default:
+          break;
+      }
+    }
+    assertTrue(summary != null && all.get(all.size() - 1) == summary, "the summary comes last: " + r.out);
+    return new Lines(windows, summary, all);
+  }
+
+  @Test
+  void aReplayAsFastAsPossibleReportsTheWindowsOfMotionDetect() throws IOException {
+    Lines l = lines(CliRun.of("motion", "live", "--replay", right.toString(), "--speed", "max", "--json", "--window-ms", "50"));
+    assertEquals(detectWindows, l.windows(), "window by window, the same events and spikes as motion detect");
+    assertEquals(detectEvents, l.summary().get("events").asLong());
+    assertEquals(0.0, l.summary().get("dominant_direction_deg").asDouble(), 1e-9);
+    assertEquals(1, l.summary().get("streams").asInt());
+    assertFalse(l.summary().get("interrupted").asBoolean());
+  }
+
+  @Test
+  void aPacedReplayTakesTheRecordingsTimeAndFindsTheSameWindows() throws IOException {
+    Lines l = lines(CliRun.of("motion", "live", "--replay", right.toString(), "--json", "--window-ms", "50"));
+    assertTrue(l.summary().get("wall_s").asDouble() >= 0.19, "200 ms of events in real time: " + l.summary());
+    assertEquals(detectWindows, l.windows(), "the replay clock closes bins earlier, not differently");
+  }
+
+  @Test
+  void textOutputIsATablePerStreamWithTheDominantDirection() {
+    CliRun r = CliRun.of("motion", "live", "--replay", down.toString(), "--speed", "4");
+    assertEquals(0, r.code, r.err);
+    assertTrue(r.out.startsWith("stream 1, from t = "), r.out);
+    assertTrue(r.out.contains("dominant direction 90 deg"), r.out);
+    assertTrue(r.err.contains("replaying") && r.err.contains("at 4x real time"), r.err);
+  }
+
+  @Test
+  void aTcpClientsStreamIsDetectedAndOnceEndsWhenItDisconnects() throws Exception {
+    int port = freePort();
+    CompletableFuture<CliRun> run = CompletableFuture.supplyAsync(() -> CliRun.of("motion", "live", "--tcp",
+        String.valueOf(port), "--once", "--json", "--window-ms", "50", "--duration-s", "60"));
+    try (Socket s = connect(port); OutputStream o = s.getOutputStream()) {
+      o.write(Files.readAllBytes(right)); // the RAW header's geometry line gives the size
+    }
+    Lines l = lines(run.get(60, TimeUnit.SECONDS));
+    assertEquals(detectWindows, l.windows(), "over TCP, the same windows as from the file");
+    assertEquals("tcp 127.0.0.1:" + port, l.summary().get("source").asText());
+    assertTrue(l.summary().get("wall_s").asDouble() < 50, "--once ended it, not --duration-s: " + l.summary());
+  }
+
+  @Test
+  void udpDatagramsAreDetectedWithTheGivenSize() throws Exception {
+    int port = freeUdpPort();
+    CompletableFuture<CliRun> run = CompletableFuture.supplyAsync(() -> CliRun.of("motion", "live", "--udp",
+        String.valueOf(port), "--width", "64", "--height", "64", "--once", "--json", "--duration-s", "60"));
+    byte[] raw = Files.readAllBytes(right);
+    int body = headerLength(raw);
+    Thread.sleep(500); // the receiver binds
+    try (DatagramSocket s = new DatagramSocket()) {
+      for (int at = body; at < raw.length; at += 4096) {
+        int n = Math.min(4096, raw.length - at);
+        s.send(new DatagramPacket(raw, at, n, InetAddress.getLoopbackAddress(), port));
+        Thread.sleep(2); // paced: loopback drops nothing a 1 ms loop can keep up with
+      }
+    }
+    Lines l = lines(run.get(60, TimeUnit.SECONDS));
+    assertTrue(l.summary().get("events").asLong() >= detectEvents * 9 / 10, l.summary().toString());
+    assertEquals(0.0, l.summary().get("dominant_direction_deg").asDouble(), 1e-9, l.summary().toString());
+  }
+
+  @Test
+  void aTruncatedReplayReportsWhatCameBeforeAndExitsTwoNamingTheOffset() throws IOException {
+    byte[] raw = Files.readAllBytes(right);
+    Path cut = dir.resolve("cut.raw");
+    Files.write(cut, Arrays.copyOf(raw, raw.length - 2));
+    CliRun r = CliRun.of("motion", "live", "--replay", cut.toString(), "--speed", "max");
+    assertEquals(2, r.code, r.out);
+    assertTrue(r.out.contains("replay " + cut), "the summary of what was read: " + r.out);
+    assertTrue(r.err.contains("truncated") && r.err.contains("byte " + (raw.length - 4)), r.err);
+  }
+
+  @Test
+  void badFlagsExitTwoWithOneLine() throws IOException {
+    int port = freePort();
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      String[][] cases = {
+        {},
+        {"--tcp", "7000", "--replay", right.toString()},
+        {"--udp", String.valueOf(port)},
+        {"--replay", right.toString(), "--speed", "fast"},
+        {"--replay", right.toString(), "--speed", "0"},
+        {"--replay", right.toString(), "--once"},
+        {"--replay", dir.resolve("missing.raw").toString()},
+        {"--replay", right.toString(), "--window-ms", "0"},
+        {"--replay", right.toString(), "--duration-s", "-1"},
+        {"--replay", right.toString(), "--width", "64"},
+        {"--tcp", String.valueOf(port), "--speed", "2"},
+        {"--tcp", String.valueOf(port), "--format", "aedat2"},
+        {"--tcp", String.valueOf(taken.getLocalPort())},
+        {"--udp", String.valueOf(port), "--width", "4096", "--height", "64"},
+      };
+      for (String[] c : cases) {
+        String[] args = new String[c.length + 2];
+        args[0] = "motion";
+        args[1] = "live";
+        System.arraycopy(c, 0, args, 2, c.length);
+        CliRun r = CliRun.of(args);
+        assertEquals(2, r.code, String.join(" ", c) + " -> " + r.err);
+        assertFalse(r.err.isBlank(), String.join(" ", c));
+        assertFalse(r.err.contains("Exception"), r.err);
+      }
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+
+  private static int freeUdpPort() throws IOException {
+    try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+      return s.getLocalPort();
+    }
+  }
+
+  /** Connects once the command listens (it starts in another thread). */
+  private static Socket connect(int port) throws Exception {
+    for (int i = 0; ; i++) {
+      try {
+        return new Socket(InetAddress.getLoopbackAddress(), port);
+      } catch (IOException e) {
+        if (i > 300) {
+          throw e;
+        }
+        Thread.sleep(50);
+      }
+    }
+  }
+
+  /** Bytes of the RAW header ('%' lines) at the start of an EVT 2.0 file. */
+  private static int headerLength(byte[] raw) {
+    int at = 0;
+    while (at < raw.length && raw[at] == '%') {
+      while (raw[at] != '\n') {
+        at++;
+      }
+      at++;
+    }
+    return at;
+  }
+}
