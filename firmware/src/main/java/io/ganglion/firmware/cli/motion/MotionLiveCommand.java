@@ -13,11 +13,14 @@ import io.ganglion.drivers.events.SensorSize;
 import io.ganglion.drivers.events.SizedEventFile;
 import io.ganglion.drivers.events.TcpEvt2EventSource;
 import io.ganglion.drivers.events.UdpEvt2EventSource;
-import io.ganglion.firmware.cli.support.JsonOption;
+import io.ganglion.firmware.cli.support.BrokerOptions;
+import io.ganglion.firmware.cli.support.OptionalBrokerOptions;
 import io.ganglion.firmware.cli.support.StopSignal;
 import io.ganglion.firmware.cli.support.Summary;
 import io.ganglion.firmware.cli.support.TimeToleranceOption;
 import io.ganglion.sim.motion.MotionModel;
+import io.ganglion.telemetry.protocol.Names;
+import io.ganglion.telemetry.protocol.TelemetryFormat;
 import io.ganglion.sim.motion.MotionModelFile;
 import io.ganglion.sim.motion.MotionModels;
 import java.io.PrintWriter;
@@ -47,11 +50,13 @@ import picocli.CommandLine.Model.CommandSpec;
       "complete, and a summary at the end of the stream, at --duration-s or on Ctrl-C."
     },
     footer = {"", "Directions are in the sensor's image axes: 0 = right, 90 = down (docs/motion.md, 'Live').",
+      "With --broker it publishes like a board: a sample per window on robots/ID/telemetry/motion.",
       "", "Examples:",
       "  ganglion motion live --replay rec.raw",
       "  ganglion motion live --tcp 7777 --width 640 --height 480",
       "      (then, from the camera side: nc 127.0.0.1 7777 < rec.raw)",
-      "  ganglion motion live --udp 7777 --width 346 --height 260 --duration-s 60 --json"})
+      "  ganglion motion live --udp 7777 --width 346 --height 260 --duration-s 60 --json",
+      "  ganglion motion live --tcp 7777 --broker embedded   (and: ganglion monitor --broker tcp://127.0.0.1:1883)"})
 public final class MotionLiveCommand implements Callable<Integer> {
 
   /** The source: exactly one. */
@@ -105,6 +110,16 @@ public final class MotionLiveCommand implements Callable<Integer> {
   @Option(names = "--once", description = "--tcp/--udp: stop when the first sender is done (TCP: it disconnects; UDP: no datagram for 1 s).")
   boolean once;
 
+  @Mixin OptionalBrokerOptions broker;
+
+  @Option(names = "--board", paramLabel = "ID", defaultValue = "motion",
+      description = "With --broker: board id to publish as, robots/ID/... (default: ${DEFAULT-VALUE}).")
+  String board;
+
+  @Option(names = "--telemetry-format", paramLabel = "FMT", defaultValue = "binary",
+      description = "With --broker: telemetry payloads, binary or json (default: ${DEFAULT-VALUE}).")
+  String telemetryFormat;
+
   @Option(names = "--json", description = "Print JSON Lines on stdout: one object per window (\"type\": \"window\" or \"quiet\"), then the summary (\"type\": \"summary\").")
   boolean json;
 
@@ -131,16 +146,31 @@ public final class MotionLiveCommand implements Callable<Integer> {
       throw new InvalidInputException("--once is for --tcp/--udp; a replay ends with its file anyway");
     }
     double pace = replaySpeed();
+    TelemetryFormat publishFormat = TelemetryFormat.parse(telemetryFormat);
+    Names.requireBoardId(board);
     MotionModel model = modelFile == null ? MotionModels.defaultModel() : MotionModelFile.read(modelFile);
+    MotionDirections directions = new MotionDirections(model);
+    if (broker.enabled()) {
+      MotionTelemetry.schema(directions); // a model telemetry cannot carry fails before anything starts
+    }
     long windowUs = Math.max(1, Math.round(windowMs * 1000));
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Printer printer = new Printer(out, new MotionDirections(model), json);
+    Printer printer = new Printer(out, directions, json);
     long start = System.nanoTime();
     long deadline = durationS == null ? Long.MAX_VALUE : start + (long) (durationS * 1e9);
-    try (StopSignal stop = StopSignal.install(5_000); OpenSource open = open(size, pace)) {
+    try (StopSignal stop = StopSignal.install(5_000); OpenSource open = open(size, pace);
+        MotionTelemetry telemetry = broker.enabled() ? MotionTelemetry.start(
+            broker.open(BrokerOptions.clientId("ganglion-" + board), err), board, publishFormat, directions,
+            "motion live " + open.name + " model=" + (modelFile == null ? "built-in" : modelFile)) : null) {
       err.println(open.description + (durationS == null ? "; Ctrl-C to stop" : ""));
+      if (telemetry != null) {
+        err.println("ganglion: publishing as robots/" + board + "/ on " + telemetry.url()
+            + (telemetry.isConnected() ? "" : " (not connected after 5 s: " + telemetry.lastConnectionError()
+                + "; windows before the connection are dropped and counted)"));
+      }
       err.flush();
+      LiveDetection.Listener listener = telemetry == null ? printer : both(printer, telemetry);
       EventSourceInputs inputs = new EventSourceInputs(UPDATE_EVENTS);
       LiveDetection detection = null;
       GanglionException failure = null;
@@ -153,7 +183,7 @@ public final class MotionLiveCommand implements Callable<Integer> {
             throw new InvalidInputException("the stream declares no sensor size (no RAW header with a geometry line);"
                 + " give --width and --height");
           }
-          detection = new LiveDetection(model, sensor, timeTolerance.microseconds(), windowUs, printer);
+          detection = new LiveDetection(model, sensor, timeTolerance.microseconds(), windowUs, listener);
         }
         if (detection != null) {
           // a paced replay's clock runs on between events; it covers every event due only when the update was not full
@@ -175,7 +205,14 @@ public final class MotionLiveCommand implements Callable<Integer> {
         detection.finish();
       }
       double wallS = (System.nanoTime() - start) / 1e9;
-      summary(detection, inputs, open, model, wallS, stop.signalled()).print(out, json);
+      Summary summary = summary(detection, inputs, open, model, wallS, stop.signalled());
+      if (telemetry != null) {
+        telemetry.close(); // drains and publishes the offline status: the counters are final
+        Map<String, Long> c = telemetry.counters();
+        summary.put("telemetry", c).line("published as robots/%s/ on %s: %d windows offered, %d sent, %d events",
+            board, telemetry.url(), c.get("samples_offered"), c.get("samples_sent"), c.get("events_sent"));
+      }
+      summary.print(out, json);
       if (failure != null) {
         throw failure; // after the summary: what was read before the bad record is reported
       }
@@ -327,6 +364,28 @@ public final class MotionLiveCommand implements Callable<Integer> {
     s.line("detector: busy %.1f%% of %.1f s wall time (model: %s, %d classes)%s", 100 * busy, wallS,
         modelFile == null ? "built-in" : modelFile, model.classCount(), interrupted ? "; stopped by a signal" : "");
     return s;
+  }
+
+  private static LiveDetection.Listener both(LiveDetection.Listener a, LiveDetection.Listener b) {
+    return new LiveDetection.Listener() {
+      @Override
+      public void streamStarted(int stream, long firstTUs) {
+        a.streamStarted(stream, firstTUs);
+        b.streamStarted(stream, firstTUs);
+      }
+
+      @Override
+      public void window(int stream, long tStartUs, long events, long[] classSpikes) {
+        a.window(stream, tStartUs, events, classSpikes);
+        b.window(stream, tStartUs, events, classSpikes);
+      }
+
+      @Override
+      public void quiet(int stream, long tStartUs, long spanUs) {
+        a.quiet(stream, tStartUs, spanUs);
+        b.quiet(stream, tStartUs, spanUs);
+      }
+    };
   }
 
   private static Object nullable(double v) {

@@ -1,6 +1,7 @@
 package io.ganglion.firmware.cli.sim;
 
 import io.ganglion.firmware.cli.support.BrokerOptions;
+import io.ganglion.firmware.cli.support.ConfigHash;
 import io.ganglion.firmware.cli.support.PublishOptions;
 import io.ganglion.firmware.cli.support.VersionProvider;
 import io.ganglion.firmware.law.ControlLaw;
@@ -10,10 +11,6 @@ import io.ganglion.firmware.world.SimulationHooks;
 import io.ganglion.telemetry.protocol.StreamSchema;
 import io.ganglion.telemetry.publish.BoardIdentity;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
@@ -47,7 +44,7 @@ final class SimPublisher implements AutoCloseable {
       boolean imu, StreamSchema world, ControlLaw law, PrintWriter err) throws InterruptedException {
     BrokerOptions.Connection broker = options.open(BrokerOptions.clientId("ganglion-" + options.board()), err);
     try {
-      BoardIdentity id = new BoardIdentity(options.board(), VersionProvider.version(), hash(description), lawName);
+      BoardIdentity id = new BoardIdentity(options.board(), VersionProvider.version(), ConfigHash.of(description), lawName);
       BoardTelemetry t = BoardTelemetry.start(broker.settings(), id, joints, channels, imu, List.of(world), options.format(),
           options.key(), law, () -> System.nanoTime() / 1_000, 5_000);
       if (!t.publisher().isConnected()) {
@@ -96,15 +93,6 @@ final class SimPublisher implements AutoCloseable {
       telemetry.close();
     } finally {
       broker.close();
-    }
-  }
-
-  static String hash(String description) {
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(description.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(d, 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
     }
   }
 

@@ -6,29 +6,18 @@ import io.ganglion.telemetry.protocol.Names;
 import io.ganglion.telemetry.protocol.TelemetryFormat;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * Options of a simulation that publishes like a board: {@code --broker URL|embedded} (optional:
- * without it nothing is published), {@code --board ID} (default {@code sim}), {@code
+ * Options of a simulation that publishes like a board: the {@link OptionalBrokerOptions} (without
+ * {@code --broker} nothing is published), {@code --board ID} (default {@code sim}), {@code
  * --telemetry-format binary|json}, a command key ({@code --key-file}, else {@code GANGLION_CMD_KEY})
  * and {@code --pace} (simulated seconds per wall second; 0 = as fast as possible).
  */
 public final class PublishOptions {
 
-  @Option(names = "--broker", paramLabel = "URL",
-      description = "Publish status, telemetry and events like a board: tcp://HOST:PORT, ssl://HOST:PORT or embedded.")
-  String broker;
-
-  @Option(names = "--broker-port", paramLabel = "PORT", defaultValue = "1883",
-      description = "Port of --broker embedded (default: ${DEFAULT-VALUE}; 0: any free port).")
-  int embeddedPort;
-
-  @Option(names = "--ca-file", paramLabel = "PEM", description = "CA certificate(s) for an ssl:// broker.")
-  Path caFile;
-
-  @Option(names = "--username", paramLabel = "NAME", description = "Broker user name (password: $GANGLION_MQTT_PASSWORD).")
-  String username;
+  @Mixin OptionalBrokerOptions broker;
 
   @Option(names = "--board", paramLabel = "ID", defaultValue = "sim",
       description = "Board id the simulation publishes as: robots/ID/... (default: ${DEFAULT-VALUE}).")
@@ -48,7 +37,7 @@ public final class PublishOptions {
 
   /** True when a broker was given. */
   public boolean enabled() {
-    return broker != null;
+    return broker.enabled();
   }
 
   /** Checks the options (call before starting anything). */
@@ -87,6 +76,6 @@ public final class PublishOptions {
 
   /** Connects (starting the embedded broker if asked). */
   public BrokerOptions.Connection open(String clientId, PrintWriter err) {
-    return BrokerOptions.open(broker, embeddedPort, caFile, username, clientId, err);
+    return broker.open(clientId, err);
   }
 }

@@ -1,0 +1,37 @@
+package io.ganglion.firmware.cli.support;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/**
+ * The broker of a command that publishes only when asked: {@code --broker URL|embedded}
+ * (without it nothing is published), {@code --broker-port} of the embedded one, {@code --ca-file}
+ * and {@code --username}. For commands whose broker is required: {@link BrokerOptions}.
+ */
+public final class OptionalBrokerOptions {
+
+  @Option(names = "--broker", paramLabel = "URL",
+      description = "Publish status, telemetry and events like a board: tcp://HOST:PORT, ssl://HOST:PORT or embedded.")
+  String broker;
+
+  @Option(names = "--broker-port", paramLabel = "PORT", defaultValue = "1883",
+      description = "Port of --broker embedded (default: ${DEFAULT-VALUE}; 0: any free port).")
+  int embeddedPort;
+
+  @Option(names = "--ca-file", paramLabel = "PEM", description = "CA certificate(s) for an ssl:// broker.")
+  Path caFile;
+
+  @Option(names = "--username", paramLabel = "NAME", description = "Broker user name (password: $GANGLION_MQTT_PASSWORD).")
+  String username;
+
+  /** True when a broker was given. */
+  public boolean enabled() {
+    return broker != null;
+  }
+
+  /** Connects (starting the embedded broker if asked). */
+  public BrokerOptions.Connection open(String clientId, PrintWriter err) {
+    return BrokerOptions.open(broker, embeddedPort, caFile, username, clientId, err);
+  }
+}
