@@ -9,6 +9,7 @@ import io.ganglion.sim.dvs.MotionClasses;
 import io.ganglion.sim.dvs.MotionMovie;
 import io.ganglion.sim.dvs.MotionMovieConfig;
 import io.ganglion.sim.motion.MotionModels;
+import io.ganglion.testkit.AllocationMeter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -136,5 +137,30 @@ class LiveDetectionTest {
     String q = heard.quiet.get(0);
     long span = Long.parseLong(q.substring(q.indexOf('+') + 1));
     assertTrue(span >= shift - 2 * WINDOW_US && span % WINDOW_US == 0, q);
+  }
+
+  @Test
+  void eventsInAnOpenWindowAllocateNothing() {
+    EventBuffer m = movie();
+    EventBuffer batch = new EventBuffer(64);
+    batch.append(m, 0, 64);
+    long[] relative = new long[64];
+    for (int i = 0; i < 64; i++) {
+      relative[i] = batch.tUs[i] - batch.tUs[0];
+    }
+    Heard heard = new Heard();
+    heard.clockUs = Long.MAX_VALUE;
+    // one window of an hour: every run's events (the batch again, 1 ms after the previous run) fall in the open window
+    LiveDetection d = new LiveDetection(MotionModels.defaultModel(), new SensorSize(64, 64), 1000, 3_600_000_000L, heard);
+    long[] base = {0};
+    AllocationMeter.assertAllocationFree("LiveDetection.accept (events, spikes, window counts)", 2_000, 1_000, () -> {
+      base[0] += relative[63] + 1000;
+      for (int i = 0; i < 64; i++) {
+        batch.tUs[i] = base[0] + relative[i];
+      }
+      d.accept(batch, -1);
+    });
+    assertEquals(1, d.streams());
+    assertTrue(d.classSpikes().length > 0 && heard.windows.isEmpty(), "nothing reported: the window is still open");
   }
 }
