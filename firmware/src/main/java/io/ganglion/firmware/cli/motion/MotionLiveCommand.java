@@ -49,14 +49,16 @@ import picocli.CommandLine.Model.CommandSpec;
       "time. Prints each time window's direction histogram as soon as the window is",
       "complete, and a summary at the end of the stream, at --duration-s or on Ctrl-C."
     },
-    footer = {"", "Directions are in the sensor's image axes: 0 = right, 90 = down (docs/motion.md, 'Live').",
-      "With --broker it publishes like a board: a sample per window on robots/ID/telemetry/motion.",
+    footer = {"", "Directions are in the sensor's image axes: 0 = right, 90 = down.",
+      "With --broker it publishes like a board: a sample per window on",
+      "robots/ID/telemetry/motion. Docs: docs/motion.md, 'Live'.",
       "", "Examples:",
       "  ganglion motion live --replay rec.raw",
       "  ganglion motion live --tcp 7777 --width 640 --height 480",
       "      (then, from the camera side: nc 127.0.0.1 7777 < rec.raw)",
-      "  ganglion motion live --udp 7777 --width 346 --height 260 --duration-s 60 --json",
-      "  ganglion motion live --tcp 7777 --broker embedded   (and: ganglion monitor --broker tcp://127.0.0.1:1883)"})
+      "  ganglion motion live --udp 7777 --width 346 --height 260 --json",
+      "  ganglion motion live --tcp 7777 --broker embedded",
+      "      (and, to watch it: ganglion monitor --broker tcp://127.0.0.1:1883)"})
 public final class MotionLiveCommand implements Callable<Integer> {
 
   /** The source: exactly one. */
