@@ -255,12 +255,16 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
     publish(out);
   }
 
-  /** Processes one event, appending the spikes of any bin it closes to {@code out} (not cleared). Allocation-free. */
-  public void event(int x, int y, long tUs, int polarity, MotionOutputs out) {
+  /**
+   * Processes one event, appending the spikes of any bin it closes to {@code out} (not cleared).
+   * Allocation-free. Returns false for an event it drops (out of range, or older than the latest
+   * one by more than the tolerance): such an event moves nothing, not even the clock.
+   */
+  public boolean event(int x, int y, long tUs, int polarity, MotionOutputs out) {
     if (x < 0 || x >= width || y < 0 || y >= height || tUs < 0 || tUs > MAX_TIME_US || (polarity & ~1) != 0) {
       eventsOutOfRange++;
       out.faultFlags |= FaultFlags.INPUT_OUT_OF_RANGE;
-      return;
+      return false;
     }
     if (!started) {
       started = true;
@@ -272,7 +276,7 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
       if (latestTUs - tUs > config.backwardsToleranceUs()) {
         eventsOutOfOrder++;
         out.faultFlags |= FaultFlags.INPUT_OUT_OF_ORDER;
-        return;
+        return false;
       }
       eventsClamped++;
     } else {
@@ -321,6 +325,7 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
       eventsChecked++; // the earlier events' blocks are added (above); this event's are dropped
       addOrdered(ordered, neurons.v, base, out);
     }
+    return true;
   }
 
   /** The self row (with the biases), every event once. */

@@ -53,11 +53,17 @@ abstract class AbstractNetworkEventSource implements EventSourceIO {
 
   @Override
   public final void updateInputs(EventSourceInputs inputs) {
+    // The status is read before the drain, each in the order its writer's thread reverses: the
+    // receive thread sets the client, then counts the stream start, and pushes a client's events
+    // before it marks the client gone. So a start seen here has its connection visible, and a
+    // sender seen gone has all it sent in the ring: "not connected and nothing drained" means done.
+    long starts = streamStarts() + decoder.publishedRestarts;
+    boolean connected = !closed && isConnected();
     inputs.events.clear();
     int n = ring.drainTo(inputs.events);
     delivered += n;
     inputs.eventsTotal = delivered;
-    inputs.connected = !closed && isConnected();
+    inputs.connected = connected;
     inputs.endOfStream = closed;
     if (n > 0) {
       lastDeliveredTUs = inputs.events.lastTUs();
@@ -69,7 +75,7 @@ abstract class AbstractNetworkEventSource implements EventSourceIO {
     inputs.outOfOrder = decoder.publishedOutOfOrder;
     inputs.skipped = decoder.publishedSkipped;
     inputs.jitterClamped = decoder.publishedJitter;
-    inputs.connections = streamStarts() + decoder.publishedRestarts;
+    inputs.connections = starts;
     inputs.ioErrors = ioErrors;
   }
 

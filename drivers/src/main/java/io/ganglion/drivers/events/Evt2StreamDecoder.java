@@ -17,7 +17,7 @@ import java.nio.ByteOrder;
 final class Evt2StreamDecoder {
 
   /** A TIME_HIGH this far (us) behind the latest event time means the sender restarted. */
-  static final long RESTART_US = 1_000_000;
+  static final long RESTART_US = Evt2StreamConfig.RESTART_US;
 
   private static final VarHandle LE_INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 

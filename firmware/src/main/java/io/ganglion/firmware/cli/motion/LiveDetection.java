@@ -112,11 +112,14 @@ final class LiveDetection {
       if (!inStream || t < clockUs - toleranceUs) {
         restart(t);
       }
-      clockUs = Math.max(clockUs, t);
-      window(t).events++;
-      events++;
       out.spikeCount = 0;
-      detector.event(batch.x[i], batch.y[i], t, batch.polarity[i], out); // spikes of the bins this event closes
+      // the spikes of the bins this event closes; an event the detector drops (outside the sensor)
+      // moves neither its clock nor this one, so windows still wait for the bins it did not close
+      if (detector.event(batch.x[i], batch.y[i], t, batch.polarity[i], out)) {
+        clockUs = Math.max(clockUs, t);
+        window(t).events++;
+        events++;
+      }
       collectSpikes();
     }
     if (inStream && sourceTimeUs > clockUs) {
@@ -131,7 +134,10 @@ final class LiveDetection {
     busyNanos += System.nanoTime() - start;
   }
 
-  /** The end of the input: the current stream's last bin read out and every window reported. */
+  /**
+   * The end of the current stream (the input ended, or a live sender is gone): its last bin read
+   * out and every window reported. The next event starts a new stream. Idempotent.
+   */
   void finish() {
     long start = System.nanoTime();
     endStream();
@@ -209,7 +215,7 @@ final class LiveDetection {
     return stream;
   }
 
-  /** Events handed to the detector. */
+  /** Events the detector took (not those it dropped: outside the sensor). */
   long events() {
     return events;
   }

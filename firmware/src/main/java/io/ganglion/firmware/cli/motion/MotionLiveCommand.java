@@ -144,6 +144,10 @@ public final class MotionLiveCommand implements Callable<Integer> {
     if (source.udpPort != null && !size.isKnown()) {
       throw new InvalidInputException("--udp needs the sensor size: give --width and --height (EVT 2.0 words carry none)");
     }
+    if (source.replay == null && timeTolerance.microseconds() >= Evt2StreamConfig.RESTART_US) {
+      throw new InvalidInputException("--time-tolerance-us must be below " + Evt2StreamConfig.RESTART_US
+          + " for --tcp/--udp: a time going back 1 s or more is a sender restarting (a new stream), not jitter");
+    }
     if (once && source.replay != null) {
       throw new InvalidInputException("--once is for --tcp/--udp; a replay ends with its file anyway");
     }
@@ -161,7 +165,7 @@ public final class MotionLiveCommand implements Callable<Integer> {
     Printer printer = new Printer(out, directions, json);
     long start = System.nanoTime();
     long deadline = durationS == null ? Long.MAX_VALUE : start + (long) (durationS * 1e9);
-    try (StopSignal stop = StopSignal.install(5_000); OpenSource open = open(size, pace);
+    try (StopSignal stop = StopSignal.install(10_000); OpenSource open = open(size, pace);
         MotionTelemetry telemetry = broker.enabled() ? MotionTelemetry.start(
             broker.open(BrokerOptions.clientId("ganglion-" + board), err), board, publishFormat, directions,
             "motion live " + open.name + " model=" + (modelFile == null ? "built-in" : modelFile)) : null) {
@@ -195,8 +199,14 @@ public final class MotionLiveCommand implements Callable<Integer> {
           failure = inputs.failure;
           break;
         }
-        // --once: a sender came (TCP: accepted; UDP: a datagram) and is gone, and everything it sent is taken
-        if (inputs.endOfStream && n == 0 || once && inputs.connections > 0 && !inputs.connected && n == 0) {
+        boolean senderGone = source.replay == null && !inputs.endOfStream && !inputs.connected && n == 0;
+        if (senderGone && detection != null) {
+          // the TCP client disconnected or UDP went quiet, and all it sent is processed: its stream ends
+          // here (last windows out now, not when the next sender comes); the next event starts a new one
+          detection.finish();
+        }
+        // --once: a sender came (TCP: accepted; UDP: a datagram) and is gone
+        if (inputs.endOfStream && n == 0 || once && inputs.connections > 0 && senderGone) {
           break;
         }
         if (n < UPDATE_EVENTS) {

@@ -26,7 +26,7 @@ final class MotionTelemetry implements LiveDetection.Listener, AutoCloseable {
 
   /** The stream's id in the binary format. */
   static final int STREAM_ID = 20;
-  /** How long the start waits for the broker before the source opens. */
+  /** How long the start waits for the broker before the loop takes events. */
   private static final long CONNECT_WAIT_SECONDS = 5;
   /** Fields before the per-direction counts. */
   private static final int FIXED_FIELDS = 5;

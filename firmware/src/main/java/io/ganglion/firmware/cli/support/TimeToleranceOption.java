@@ -4,8 +4,8 @@ import io.ganglion.drivers.InvalidInputException;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --time-tolerance-us}: how far an event file's times may go back (sensor jitter) for its
- * readers and detectors; the flag the readers' out-of-order errors name.
+ * {@code --time-tolerance-us}: how far event times may go back (sensor jitter) for the readers,
+ * live sources and detectors; the flag the readers' out-of-order errors name.
  */
 public final class TimeToleranceOption {
 
@@ -13,8 +13,8 @@ public final class TimeToleranceOption {
   static final long MAX_US = 3_600_000_000L;
 
   @Option(names = "--time-tolerance-us", paramLabel = "US", defaultValue = "1000",
-      description = "How far (us) an event's time may go back in a file (jitter): delivered with the latest time;"
-          + " beyond it the file is refused (default: ${DEFAULT-VALUE}).")
+      description = "How far (us) an event's time may go back (jitter): delivered with the latest time;"
+          + " beyond it a file is refused, and a live stream drops the event or starts anew (default: ${DEFAULT-VALUE}).")
   long toleranceUs;
 
   /** The tolerance in microseconds; a value out of [0, one hour] is a usage error. */

@@ -140,6 +140,52 @@ class LiveDetectionTest {
   }
 
   @Test
+  void theSourceClockClosesWindowsWithoutEvents() {
+    EventBuffer m = movie();
+    int half = m.count() / 2;
+    EventBuffer first = new EventBuffer(half);
+    first.append(m, 0, half);
+    Heard heard = new Heard();
+    LiveDetection d = detection(heard);
+    heard.clockUs = first.lastTUs();
+    d.accept(first, -1);
+    int byEvents = heard.windows.size();
+    long quietUntil = first.lastTUs() + 5 * WINDOW_US; // a paced replay's clock, no event since
+    heard.clockUs = quietUntil;
+    d.accept(new EventBuffer(1), quietUntil);
+    assertTrue(heard.windows.size() > byEvents, "the replay clock passed the open windows' ends: " + heard.windows);
+    long lastEnd = heard.windowEnds.get(heard.windowEnds.size() - 1);
+    assertTrue(lastEnd > first.lastTUs(), "the window of the last event is out too: " + heard.windows);
+  }
+
+  @Test
+  void anEventTheDetectorDropsMovesNoClock() {
+    EventBuffer m = movie();
+    Heard plain = new Heard();
+    LiveDetection reference = detection(plain);
+    feed(reference, plain, m, 500);
+    plain.clockUs = Long.MAX_VALUE;
+    reference.finish();
+    // the same events with one outside the 64 x 64 sensor, 25 ms ahead of its neighbours, in the middle
+    int at = m.count() / 3;
+    EventBuffer withBad = new EventBuffer(m.count() + 1);
+    withBad.append(m, 0, at);
+    withBad.add(1000, 5, m.tUs[at] + 25_000, true);
+    EventBuffer rest = new EventBuffer(m.count() - at);
+    rest.append(m, at, m.count() - at);
+    Heard heard = new Heard();
+    LiveDetection d = detection(heard);
+    feed(d, heard, withBad, 500);
+    heard.clockUs = rest.firstTUs(); // the listener's clock: the detector's, which the dropped event did not move
+    feed(d, heard, rest, 500);
+    heard.clockUs = Long.MAX_VALUE;
+    d.finish();
+    assertEquals(plain.windows, heard.windows, "the dropped event changes no window");
+    assertEquals(m.count(), d.events());
+    assertEquals(1, d.eventsOutOfRange());
+  }
+
+  @Test
   void eventsInAnOpenWindowAllocateNothing() {
     EventBuffer m = movie();
     EventBuffer batch = new EventBuffer(64);
