@@ -261,7 +261,7 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
    * one by more than the tolerance): such an event moves nothing, not even the clock.
    */
   public boolean event(int x, int y, long tUs, int polarity, MotionOutputs out) {
-    if (x < 0 || x >= width || y < 0 || y >= height || tUs < 0 || tUs > MAX_TIME_US || (polarity & ~1) != 0) {
+    if (!inRange(x, y, tUs, polarity)) {
       eventsOutOfRange++;
       out.faultFlags |= FaultFlags.INPUT_OUT_OF_RANGE;
       return false;
@@ -431,6 +431,11 @@ public final class MotionDetector implements Controller<MotionInputs, MotionOutp
 
   private int blockEnd(int i) {
     return i < 0 ? compiled.selfEnd : ((int) orderedBlocks[i] + 1) * 2 * compiled.blockPairs;
+  }
+
+  /** Whether an event is one this detector can take: on the sensor, time in [0, 2^62] us, polarity 0 or 1. */
+  public boolean inRange(int x, int y, long tUs, int polarity) {
+    return x >= 0 && x < width && y >= 0 && y < height && tUs >= 0 && tUs <= MAX_TIME_US && (polarity & ~1) == 0;
   }
 
   /** Moves the clock to {@code tUs} (no event), reading out the bin it leaves. */

@@ -61,9 +61,11 @@ abstract class AbstractNetworkEventSource implements EventSourceIO {
     boolean connected = !closed && isConnected();
     inputs.events.clear();
     int n = ring.drainTo(inputs.events);
+    inputs.newStream = ring.drainStartedStream();
     delivered += n;
     inputs.eventsTotal = delivered;
-    inputs.connected = connected;
+    // connected after the drain too: a datagram at the edge of UDP's staleness is not a sender gone
+    inputs.connected = connected || !closed && isConnected();
     inputs.endOfStream = closed;
     if (n > 0) {
       lastDeliveredTUs = inputs.events.lastTUs();

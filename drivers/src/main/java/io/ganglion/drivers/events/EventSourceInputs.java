@@ -12,6 +12,12 @@ public final class EventSourceInputs {
   /** The events that arrived since the previous update (cleared and refilled each update). */
   public final EventBuffer events;
 
+  /**
+   * True when {@link #events} begin a new stream, whose time order starts afresh: the first events
+   * of a TCP connection, of a UDP sender back after a silence, or of a sender that restarted its
+   * clock. The events of two streams never come in one update. Network sources only.
+   */
+  public boolean newStream;
   /** True while the source can deliver: file open, TCP client connected, UDP datagrams recent. */
   public boolean connected;
   /** True once no event will ever come again (file fully replayed, fatal failure, source closed). */

@@ -9,7 +9,7 @@ import java.nio.ByteOrder;
  * file reader it never throws: out-of-range coordinates count as malformed, events too far back in
  * time as out of order, and both are dropped; a full ring drops and counts. A TIME_HIGH more than
  * {@link #RESTART_US} behind the latest event marks a restart of the sender: the time order starts
- * afresh (counted in {@link #restarts}).
+ * afresh (counted in {@link #restarts}) and the ring gets a stream mark ({@link EventRing#markStreamStart}).
  *
  * <p>Counters are plain fields of the receive thread, copied to volatile ones by {@link #publish}
  * (once per received chunk) for the loop thread to read.
@@ -43,10 +43,23 @@ final class Evt2StreamDecoder {
     this.guard = new EventGuard(size, "the stream config", Evt2Words.COORD_LIMIT, Evt2Words.COORD_LIMIT, toleranceUs);
   }
 
-  /** A new stream (connection): wait for a TIME_HIGH and start the time order afresh. */
+  /**
+   * A new stream (a connection, a sender back after a silence): wait for a TIME_HIGH, start the
+   * time order afresh, and mark the ring so that the loop takes the new stream's events apart.
+   */
   void startStream() {
     time.reset();
     guard.resetTimeOrder();
+    ring.markStreamStart();
+  }
+
+  /**
+   * A sender back after a silence: a new stream with its own time order (marked in the ring), but
+   * the time base carries over (a datagram need not start with a TIME_HIGH).
+   */
+  void resumeAfterSilence() {
+    guard.resetTimeOrder();
+    ring.markStreamStart();
   }
 
   /** Counts malformed input found outside the word decoding (partial words, bad datagrams, bad headers). */
@@ -79,6 +92,7 @@ final class Evt2StreamDecoder {
         time.onTimeHigh(w);
         if (guard.lastTUs - time.highUs > RESTART_US) {
           guard.resetTimeOrder();
+          ring.markStreamStart();
           restarts++;
         }
       } else {

@@ -13,7 +13,9 @@ import java.net.InetSocketAddress;
  * The time base carries over between datagrams; senders should start every datagram with a
  * TIME_HIGH word so that a lost datagram cannot leave a wrong time base behind. Datagrams that
  * arrive late (events too far back in time) are dropped as out of order; a TIME_HIGH more than 1 s
- * back marks a sender restart. "Connected" means a datagram came within {@code staleAfterNanos}.
+ * back marks a sender restart. "Connected" means a datagram came within {@code staleAfterNanos};
+ * a datagram after a longer silence starts a new stream (time order afresh, counted in
+ * {@code connections}, marked in {@link EventSourceInputs#newStream}).
  */
 public final class UdpEvt2EventSource extends AbstractNetworkEventSource {
 
@@ -23,6 +25,8 @@ public final class UdpEvt2EventSource extends AbstractNetworkEventSource {
   private final DatagramSocket socket;
   private volatile long datagrams;
   private volatile long lastReceiveNanos;
+  /** Datagrams that came after a silence of staleAfterNanos or more (each starts a new stream). */
+  private volatile long returns;
 
   private UdpEvt2EventSource(Evt2StreamConfig config, DatagramSocket socket) {
     super(config);
@@ -69,7 +73,13 @@ public final class UdpEvt2EventSource extends AbstractNetworkEventSource {
         }
         continue;
       }
-      lastReceiveNanos = System.nanoTime();
+      long now = System.nanoTime();
+      if (datagrams > 0 && now - lastReceiveNanos >= config.staleAfterNanos()) {
+        // back after a silence (the loop saw the sender gone): a new stream, with its own time order
+        decoder.resumeAfterSilence();
+        returns++;
+      }
+      lastReceiveNanos = now;
       datagrams++;
       int len = packet.getLength();
       if ((len & 3) != 0) {
@@ -88,7 +98,7 @@ public final class UdpEvt2EventSource extends AbstractNetworkEventSource {
 
   @Override
   long streamStarts() {
-    return datagrams > 0 ? 1 : 0;
+    return returns + (datagrams > 0 ? 1 : 0);
   }
 
   @Override

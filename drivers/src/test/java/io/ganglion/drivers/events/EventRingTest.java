@@ -46,4 +46,89 @@ class EventRingTest {
     out.clear();
     assertEquals(0, ring.drainTo(out), "nothing is visible before publish");
   }
+
+  private static void offer(EventRing ring, long... times) {
+    for (long t : times) {
+      assertTrue(ring.offer(0, 0, t, (byte) 1));
+    }
+  }
+
+  private static String drain(EventRing ring, EventBuffer out) {
+    out.clear();
+    int n = ring.drainTo(out);
+    StringBuilder b = new StringBuilder(ring.drainStartedStream() ? "new:" : "");
+    for (int i = 0; i < n; i++) {
+      b.append(i == 0 ? "" : ",").append(out.tUs[i]);
+    }
+    return b.toString();
+  }
+
+  @Test
+  void aDrainStopsAtAStreamMarkAndTheNextOneSaysItStartsAStream() {
+    EventRing ring = new EventRing(64);
+    EventBuffer out = new EventBuffer(16);
+    ring.markStreamStart();
+    offer(ring, 1, 2, 3);
+    ring.markStreamStart();
+    ring.markStreamStart(); // no event between: one mark
+    offer(ring, 7, 8);
+    ring.markStreamStart(); // at the next event, not offered yet
+    ring.publish();
+    assertEquals("new:1,2,3", drain(ring, out));
+    assertEquals("new:7,8", drain(ring, out), "the second stream comes apart, marked");
+    assertEquals("", drain(ring, out));
+    offer(ring, 20);
+    ring.publish();
+    assertEquals("new:20", drain(ring, out), "a mark made before its first event was offered waits for it");
+    offer(ring, 21);
+    ring.publish();
+    assertEquals("21", drain(ring, out));
+  }
+
+  @Test
+  void aStreamLongerThanTheBufferIsMarkedOnlyAtItsStart() {
+    EventRing ring = new EventRing(64);
+    EventBuffer out = new EventBuffer(2);
+    offer(ring, 1, 2, 3);
+    ring.markStreamStart();
+    offer(ring, 4, 5, 6);
+    ring.publish();
+    assertEquals("1,2", drain(ring, out));
+    assertEquals("3", drain(ring, out), "up to the mark");
+    assertEquals("new:4,5", drain(ring, out));
+    assertEquals("6", drain(ring, out));
+    out.clear();
+    out.add(0, 0, 0, true);
+    out.add(0, 0, 0, true);
+    ring.markStreamStart();
+    offer(ring, 9);
+    ring.publish();
+    assertEquals(0, ring.drainTo(out), "a full buffer takes nothing, and leaves the mark");
+    assertEquals("new:9", drain(ring, out));
+  }
+
+  @Test
+  void marksPastTheLimitAreLostAndCounted() {
+    EventRing ring = new EventRing(1024);
+    for (int i = 0; i < EventRing.MARKS + 3; i++) {
+      ring.markStreamStart();
+      offer(ring, i);
+    }
+    ring.publish();
+    assertEquals(3, ring.lostMarks());
+    EventBuffer out = new EventBuffer(1024);
+    int streams = 0;
+    long events = 0;
+    while (true) {
+      out.clear();
+      int n = ring.drainTo(out);
+      if (n == 0) {
+        break;
+      }
+      streams += ring.drainStartedStream() ? 1 : 0;
+      events += n;
+    }
+    assertEquals(EventRing.MARKS + 3, events);
+    assertEquals(EventRing.MARKS, streams, "the last three streams come as one with the 64th");
+  }
 }

@@ -63,6 +63,7 @@ public final class SimulatedEventSource implements EventSourceIO {
     if (closed) {
       inputs.events.clear();
       inputs.connected = false;
+      inputs.newStream = false;
       inputs.endOfStream = true;
       return;
     }
@@ -89,6 +90,7 @@ public final class SimulatedEventSource implements EventSourceIO {
     inputs.eventsTotal = eventsTotal;
     inputs.endOfStream = end;
     inputs.connected = !end;
+    inputs.newStream = false;
   }
 
   /**

@@ -23,10 +23,11 @@ import java.util.TreeMap;
  * without events are reported as one quiet span. An event that comes back in time within the
  * tolerance (jitter) counts in the oldest window still open.
  *
- * <p>A stream restarts when an event's time goes back further than the tolerance (the sources
- * keep each stream in time order, so only a new stream does that: a TCP client reconnecting, a
- * UDP sender restarting): the current stream is flushed and reported, and the detector starts
- * again from a clean state.
+ * <p>A stream ends at {@link #finish} (the caller's: end of input, a sender gone, a source's
+ * {@code newStream}) or when an event's time goes back further than the tolerance (the sources
+ * keep each stream in time order, so only a new stream does that): it is flushed and reported, and
+ * the next event the detector takes starts a new one from a clean detector state. Events the
+ * detector drops (outside the sensor) move no clock and start no stream.
  */
 final class LiveDetection {
 
@@ -109,7 +110,14 @@ final class LiveDetection {
     long start = System.nanoTime();
     for (int i = 0, n = batch.count(); i < n; i++) {
       long t = batch.tUs[i];
-      if (!inStream || t < clockUs - toleranceUs) {
+      if (inStream && t < clockUs - toleranceUs) {
+        endStream(); // the sender restarted its clock
+      }
+      if (!inStream) {
+        if (!detector.inRange(batch.x[i], batch.y[i], t, batch.polarity[i])) {
+          eventsOutOfRange++; // a stream starts with an event the detector takes: its time is t0
+          continue;
+        }
         restart(t);
       }
       out.spikeCount = 0;
@@ -135,8 +143,9 @@ final class LiveDetection {
   }
 
   /**
-   * The end of the current stream (the input ended, or a live sender is gone): its last bin read
-   * out and every window reported. The next event starts a new stream. Idempotent.
+   * The end of the current stream (the input ended, a live sender is gone, or the source says the
+   * next events are a new stream): its last bin read out and every window reported. The next event
+   * the detector takes starts a new stream. Idempotent.
    */
   void finish() {
     long start = System.nanoTime();
@@ -145,7 +154,6 @@ final class LiveDetection {
   }
 
   private void restart(long firstTUs) {
-    endStream();
     detector.reset();
     stream++;
     inStream = true;

@@ -144,10 +144,6 @@ public final class MotionLiveCommand implements Callable<Integer> {
     if (source.udpPort != null && !size.isKnown()) {
       throw new InvalidInputException("--udp needs the sensor size: give --width and --height (EVT 2.0 words carry none)");
     }
-    if (source.replay == null && timeTolerance.microseconds() >= Evt2StreamConfig.RESTART_US) {
-      throw new InvalidInputException("--time-tolerance-us must be below " + Evt2StreamConfig.RESTART_US
-          + " for --tcp/--udp: a time going back 1 s or more is a sender restarting (a new stream), not jitter");
-    }
     if (once && source.replay != null) {
       throw new InvalidInputException("--once is for --tcp/--udp; a replay ends with its file anyway");
     }
@@ -190,6 +186,9 @@ public final class MotionLiveCommand implements Callable<Integer> {
                 + " give --width and --height");
           }
           detection = new LiveDetection(model, sensor, timeTolerance.microseconds(), windowUs, listener);
+        }
+        if (detection != null && inputs.newStream) {
+          detection.finish(); // the source says these events are a new stream (a connection, a restart)
         }
         if (detection != null) {
           // a paced replay's clock runs on between events; it covers every event due only when the update was not full

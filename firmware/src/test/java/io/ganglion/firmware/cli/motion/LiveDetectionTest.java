@@ -186,6 +186,27 @@ class LiveDetectionTest {
   }
 
   @Test
+  void aStreamStartsAtTheFirstEventTheDetectorTakes() {
+    EventBuffer m = movie();
+    Heard plain = new Heard();
+    LiveDetection reference = detection(plain);
+    feed(reference, plain, m, 500);
+    plain.clockUs = Long.MAX_VALUE;
+    reference.finish();
+    EventBuffer withBadFirst = new EventBuffer(m.count() + 1);
+    withBadFirst.add(1000, 5, m.tUs[0] - 7_000, true); // outside the 64 x 64 sensor, 7 ms before the rest
+    withBadFirst.append(m, 0, m.count());
+    Heard heard = new Heard();
+    LiveDetection d = detection(heard);
+    feed(d, heard, withBadFirst, 500);
+    heard.clockUs = Long.MAX_VALUE;
+    d.finish();
+    assertEquals(m.tUs[0], heard.firstTUs, "t0 is the first event taken, not the dropped one");
+    assertEquals(plain.windows, heard.windows);
+    assertEquals(1, d.eventsOutOfRange());
+  }
+
+  @Test
   void eventsInAnOpenWindowAllocateNothing() {
     EventBuffer m = movie();
     EventBuffer batch = new EventBuffer(64);
