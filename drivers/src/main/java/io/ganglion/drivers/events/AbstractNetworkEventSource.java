@@ -78,6 +78,7 @@ abstract class AbstractNetworkEventSource implements EventSourceIO {
     inputs.skipped = decoder.publishedSkipped;
     inputs.jitterClamped = decoder.publishedJitter;
     inputs.connections = starts;
+    inputs.streamMarksLost = decoder.publishedLostMarks;
     inputs.ioErrors = ioErrors;
   }
 

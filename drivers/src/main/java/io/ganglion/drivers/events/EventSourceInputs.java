@@ -41,6 +41,11 @@ public final class EventSourceInputs {
   public long jitterClamped;
   /** Network: connections accepted (TCP) or datagrams received (UDP). */
   public long connections;
+  /**
+   * Network: stream starts that could not be marked (more than 64 waiting between the receive
+   * thread and the loop): two streams came as one.
+   */
+  public long streamMarksLost;
   /** I/O errors seen (and recovered from where possible). */
   public long ioErrors;
 

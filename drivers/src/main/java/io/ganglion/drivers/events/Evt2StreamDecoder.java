@@ -37,6 +37,7 @@ final class Evt2StreamDecoder {
   volatile long publishedDropped;
   volatile long publishedRestarts;
   volatile long publishedJitter;
+  volatile long publishedLostMarks;
 
   Evt2StreamDecoder(EventRing ring, SensorSize size, long toleranceUs) {
     this.ring = ring;
@@ -109,6 +110,7 @@ final class Evt2StreamDecoder {
     publishedDropped = dropped;
     publishedRestarts = restarts;
     publishedJitter = guard.jitterClamped;
+    publishedLostMarks = ring.lostMarks();
     ring.publish();
   }
 }

@@ -6,6 +6,7 @@ import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
 
 /**
  * Receives EVT 2.0 words in UDP datagrams: each datagram holds whole 32-bit little-endian words
@@ -13,8 +14,8 @@ import java.net.InetSocketAddress;
  * The time base carries over between datagrams; senders should start every datagram with a
  * TIME_HIGH word so that a lost datagram cannot leave a wrong time base behind. Datagrams that
  * arrive late (events too far back in time) are dropped as out of order; a TIME_HIGH more than 1 s
- * back marks a sender restart. "Connected" means a datagram came within {@code staleAfterNanos};
- * a datagram after a longer silence starts a new stream (time order afresh, counted in
+ * back marks a sender restart. "Connected" means a datagram came within {@code staleAfterNanos}
+ * (decided by the receive thread: a receive timeout); a datagram after a longer silence starts a new stream (time order afresh, counted in
  * {@code connections}, marked in {@link EventSourceInputs#newStream}).
  */
 public final class UdpEvt2EventSource extends AbstractNetworkEventSource {
@@ -24,7 +25,8 @@ public final class UdpEvt2EventSource extends AbstractNetworkEventSource {
 
   private final DatagramSocket socket;
   private volatile long datagrams;
-  private volatile long lastReceiveNanos;
+  /** Set by the receive thread when no datagram came for staleAfterNanos, cleared by the next one. */
+  private volatile boolean silent;
   /** Datagrams that came after a silence of staleAfterNanos or more (each starts a new stream). */
   private volatile long returns;
 
@@ -62,10 +64,21 @@ public final class UdpEvt2EventSource extends AbstractNetworkEventSource {
     byte[] buf = new byte[MAX_DATAGRAM + 1];
     DatagramPacket packet = new DatagramPacket(buf, buf.length);
     decoder.startStream();
+    try {
+      // the receive thread alone decides a silence: no datagram for staleAfterNanos
+      socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, config.staleAfterNanos() / 1_000_000)));
+    } catch (IOException e) {
+      ioErrors++;
+    }
     while (!closed) {
       try {
         packet.setLength(buf.length);
         socket.receive(packet);
+      } catch (SocketTimeoutException quiet) {
+        if (datagrams > 0) {
+          silent = true; // after every earlier datagram's events were published
+        }
+        continue;
       } catch (IOException e) {
         if (!closed) {
           ioErrors++;
@@ -73,13 +86,11 @@ public final class UdpEvt2EventSource extends AbstractNetworkEventSource {
         }
         continue;
       }
-      long now = System.nanoTime();
-      if (datagrams > 0 && now - lastReceiveNanos >= config.staleAfterNanos()) {
-        // back after a silence (the loop saw the sender gone): a new stream, with its own time order
+      if (silent) {
+        // back after a silence (the loop may have seen the sender gone): a new stream, with its own time order
         decoder.resumeAfterSilence();
         returns++;
       }
-      lastReceiveNanos = now;
       datagrams++;
       int len = packet.getLength();
       if ((len & 3) != 0) {
@@ -88,12 +99,13 @@ public final class UdpEvt2EventSource extends AbstractNetworkEventSource {
         decoder.decode(buf, packet.getOffset(), len);
       }
       decoder.publish();
+      silent = false;
     }
   }
 
   @Override
   boolean isConnected() {
-    return datagrams > 0 && System.nanoTime() - lastReceiveNanos < config.staleAfterNanos();
+    return datagrams > 0 && !silent;
   }
 
   @Override

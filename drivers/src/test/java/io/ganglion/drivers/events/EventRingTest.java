@@ -131,4 +131,62 @@ class EventRingTest {
     assertEquals(EventRing.MARKS + 3, events);
     assertEquals(EventRing.MARKS, streams, "the last three streams come as one with the 64th");
   }
+
+  @Test
+  void underTwoThreadsEveryDrainHoldsOneStreamAndSaysWhereItStarts() throws Exception {
+    // events carry their stream in x and their index in it in y; streams of 1..40 events
+    EventRing ring = new EventRing(32); // at most 33 marks pending: none lost
+    int streams = 20_000;
+    java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
+    int[] lengths = new int[streams];
+    long total = 0;
+    for (int i = 0; i < streams; i++) {
+      lengths[i] = 1 + rnd.nextInt(40);
+      total += lengths[i];
+    }
+    Thread producer = new Thread(() -> {
+      for (int st = 0; st < streams; st++) {
+        ring.markStreamStart();
+        for (int k = 0; k < lengths[st]; k++) {
+          while (!ring.offer(st, k, 0, (byte) 0)) {
+            ring.publish();
+            Thread.onSpinWait();
+          }
+          if ((k & 7) == 7) {
+            ring.publish();
+          }
+        }
+        ring.publish();
+      }
+    });
+    producer.start();
+    EventBuffer out = new EventBuffer(13);
+    long got = 0;
+    int expectStream = 0;
+    int expectIndex = 0;
+    long deadline = System.nanoTime() + 60_000_000_000L;
+    while (got < total && System.nanoTime() < deadline) {
+      out.clear();
+      int n = ring.drainTo(out);
+      if (n == 0) {
+        Thread.onSpinWait();
+        continue;
+      }
+      if (out.y[0] == 0 && out.x[0] != expectStream) {
+        // the previous stream ended exactly at the last drain
+        assertEquals(lengths[expectStream], expectIndex, "stream " + expectStream + " complete");
+        expectStream++;
+        expectIndex = 0;
+      }
+      assertEquals(out.y[0] == 0, ring.drainStartedStream(), "drainStartedStream iff the drain begins a stream");
+      for (int i = 0; i < n; i++) {
+        assertEquals(expectStream, out.x[i], "one stream per drain");
+        assertEquals(expectIndex++, out.y[i]);
+      }
+      got += n;
+    }
+    producer.join(10_000);
+    assertEquals(total, got);
+    assertEquals(0, ring.lostMarks());
+  }
 }

@@ -68,6 +68,28 @@ class UdpEvt2EventSourceTest {
   }
 
   @Test
+  void aSenderBackAfterASilenceIsANewStreamWithItsOwnTimeOrder() throws Exception {
+    EventSourceInputs in = new EventSourceInputs(64);
+    Evt2StreamConfig config = new Evt2StreamConfig("127.0.0.1", 0, SensorSize.UNKNOWN, 1 << 10, 1000, 200_000_000L);
+    try (UdpEvt2EventSource src = UdpEvt2EventSource.listen(config);
+         DatagramSocket sender = new DatagramSocket()) {
+      send(sender, src.localPort(), words(timeHigh(500_000), cd(1, 1, 500_000, true)));
+      pollUntil(src, in, s -> s.eventsTotal == 1);
+      assertTrue(in.newStream, "the first events start a stream");
+      pollUntil(src, in, s -> !s.connected); // 0.2 s without a datagram
+      assertEquals(0, in.events.count());
+      // the sender again, its clock 0.3 s back: dropped as out of order within a stream, taken as a new one here
+      send(sender, src.localPort(), words(timeHigh(200_000), cd(2, 2, 200_000, true)));
+      List<Event> got = pollUntil(src, in, s -> s.eventsTotal == 2);
+      assertEquals(List.of(Event.of(2, 2, 200_000, true)), got);
+      assertTrue(in.newStream, "marked as a new stream");
+      assertTrue(in.connected);
+      assertEquals(2, in.connections);
+      assertEquals(0, in.outOfOrder);
+    }
+  }
+
+  @Test
   void closeEndsTheStream() {
     EventSourceInputs in = new EventSourceInputs(8);
     UdpEvt2EventSource src = UdpEvt2EventSource.listen(Evt2StreamConfig.loopback(0));

@@ -175,6 +175,7 @@ public final class MotionLiveCommand implements Callable<Integer> {
       LiveDetection.Listener listener = telemetry == null ? printer : both(printer, telemetry);
       EventSourceInputs inputs = new EventSourceInputs(UPDATE_EVENTS);
       LiveDetection detection = null;
+      long streamsSeen = 0;
       GanglionException failure = null;
       while (!stop.stopped() && System.nanoTime() < deadline) {
         open.io.updateInputs(inputs);
@@ -189,6 +190,14 @@ public final class MotionLiveCommand implements Callable<Integer> {
         }
         if (detection != null && inputs.newStream) {
           detection.finish(); // the source says these events are a new stream (a connection, a restart)
+        }
+        if (inputs.connections > streamsSeen && n == 0) {
+          // a new sender is in (TCP: the previous client's events are all taken): the previous stream
+          // ends now, even if the new one stays idle
+          if (detection != null) {
+            detection.finish();
+          }
+          streamsSeen = inputs.connections;
         }
         if (detection != null) {
           // a paced replay's clock runs on between events; it covers every event due only when the update was not full
@@ -362,6 +371,7 @@ public final class MotionLiveCommand implements Callable<Integer> {
         .put("out_of_range", d == null ? 0 : d.eventsOutOfRange())
         .put("skipped", in.skipped)
         .put("jitter_clamped", in.jitterClamped)
+        .put("stream_marks_lost", in.streamMarksLost)
         .put("saturations", d == null ? 0 : d.saturations())
         .put("wall_s", wallS)
         .put("busy_fraction", busy)
