@@ -62,6 +62,7 @@ abstract class AbstractNetworkEventSource implements EventSourceIO {
     inputs.events.clear();
     int n = ring.drainTo(inputs.events);
     inputs.newStream = ring.drainStartedStream();
+    inputs.streamEnds = ring.nextStartsStream();
     delivered += n;
     inputs.eventsTotal = delivered;
     // connected after the drain too: a datagram at the edge of UDP's staleness is not a sender gone

@@ -94,6 +94,15 @@ final class EventRing {
     published = claimed;
   }
 
+  /**
+   * Consumer: whether the next event to drain (offered or not yet) begins a marked stream, so the
+   * events drained so far are the last of theirs: a later stream has begun.
+   */
+  boolean nextStartsStream() {
+    long mc = marksConsumed;
+    return mc < marksPublished && marks[(int) mc & (MARKS - 1)] == consumed;
+  }
+
   /** Consumer: whether the events of the last {@link #drainTo} begin a marked stream. */
   boolean drainStartedStream() {
     return drainStartedStream;

@@ -18,6 +18,12 @@ public final class EventSourceInputs {
    * clock. The events of two streams never come in one update. Network sources only.
    */
   public boolean newStream;
+  /**
+   * True when a later stream has begun after {@link #events} (and any earlier events): the current
+   * stream is over even if its sender stays connected, e.g. a TCP client disconnected and the next
+   * one, already accepted, sends nothing yet. Network sources only.
+   */
+  public boolean streamEnds;
   /** True while the source can deliver: file open, TCP client connected, UDP datagrams recent. */
   public boolean connected;
   /** True once no event will ever come again (file fully replayed, fatal failure, source closed). */

@@ -52,6 +52,7 @@ final class Evt2StreamDecoder {
     time.reset();
     guard.resetTimeOrder();
     ring.markStreamStart();
+    ring.publish(); // seen at once: the previous stream is over even if this one sends nothing yet
   }
 
   /**

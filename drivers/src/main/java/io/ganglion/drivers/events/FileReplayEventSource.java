@@ -110,6 +110,7 @@ public final class FileReplayEventSource implements EventSourceIO {
     delivered += n;
     inputs.connected = !ended || next < pending.count();
     inputs.newStream = false;
+    inputs.streamEnds = false;
     inputs.endOfStream = ended && next == pending.count();
     inputs.sensorTimeUs = isAsFastAsPossible() || inputs.endOfStream ? lastDeliveredTUs
         : Math.max(lastDeliveredTUs, dueTUs);

@@ -75,14 +75,17 @@ class EventRingTest {
     ring.markStreamStart(); // at the next event, not offered yet
     ring.publish();
     assertEquals("new:1,2,3", drain(ring, out));
+    assertTrue(ring.nextStartsStream(), "the stream of 1, 2, 3 is over");
     assertEquals("new:7,8", drain(ring, out), "the second stream comes apart, marked");
     assertEquals("", drain(ring, out));
+    assertTrue(ring.nextStartsStream(), "a stream has begun, its first event not offered yet");
     offer(ring, 20);
     ring.publish();
     assertEquals("new:20", drain(ring, out), "a mark made before its first event was offered waits for it");
     offer(ring, 21);
     ring.publish();
     assertEquals("21", drain(ring, out));
+    assertFalse(ring.nextStartsStream());
   }
 
   @Test
@@ -94,7 +97,9 @@ class EventRingTest {
     offer(ring, 4, 5, 6);
     ring.publish();
     assertEquals("1,2", drain(ring, out));
+    assertFalse(ring.nextStartsStream(), "3 is still to come in this stream");
     assertEquals("3", drain(ring, out), "up to the mark");
+    assertTrue(ring.nextStartsStream());
     assertEquals("new:4,5", drain(ring, out));
     assertEquals("6", drain(ring, out));
     out.clear();

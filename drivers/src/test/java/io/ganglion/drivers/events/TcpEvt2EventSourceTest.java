@@ -67,6 +67,28 @@ class TcpEvt2EventSourceTest {
   }
 
   @Test
+  void theNextClientsStreamIsMarkedEvenWhileItSendsNothing() throws Exception {
+    EventSourceInputs in = new EventSourceInputs(64);
+    try (TcpEvt2EventSource src = TcpEvt2EventSource.listen(Evt2StreamConfig.loopback(0));
+         Socket idle = new Socket()) {
+      try (Socket first = connect(src)) {
+        first.getOutputStream().write(words(timeHigh(6_400), cd(1, 1, 6_401, true), cd(2, 2, 6_402, true)));
+        pollUntil(src, in, s -> s.eventsTotal == 2);
+        assertTrue(in.newStream && !in.streamEnds, "the first client's events, its stream still open");
+        idle.connect(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), src.localPort())); // waits in the backlog
+      }
+      // the first client is gone and the next one, accepted, stays silent: the first stream is over
+      pollUntil(src, in, s -> s.streamEnds);
+      assertTrue(in.connected, "the idle client is connected");
+      assertEquals(0, in.events.count());
+      idle.getOutputStream().write(words(timeHigh(64), cd(3, 3, 70, true)));
+      List<Event> got = pollUntil(src, in, s -> s.eventsTotal == 3);
+      assertEquals(List.of(Event.of(3, 3, 70, true)), got);
+      assertTrue(in.newStream && !in.streamEnds);
+    }
+  }
+
+  @Test
   void outOfRangeCoordinatesAndLateEventsAreCountedAndDropped() throws Exception {
     Evt2StreamConfig config = Evt2StreamConfig.loopback(0).withSensorSize(new SensorSize(100, 100));
     EventSourceInputs in = new EventSourceInputs(64);

@@ -64,6 +64,8 @@ public final class SimulatedEventSource implements EventSourceIO {
       inputs.events.clear();
       inputs.connected = false;
       inputs.newStream = false;
+      inputs.streamEnds = false;
+    inputs.streamEnds = false;
       inputs.endOfStream = true;
       return;
     }
@@ -91,6 +93,7 @@ public final class SimulatedEventSource implements EventSourceIO {
     inputs.endOfStream = end;
     inputs.connected = !end;
     inputs.newStream = false;
+    inputs.streamEnds = false;
   }
 
   /**

@@ -175,7 +175,6 @@ public final class MotionLiveCommand implements Callable<Integer> {
       LiveDetection.Listener listener = telemetry == null ? printer : both(printer, telemetry);
       EventSourceInputs inputs = new EventSourceInputs(UPDATE_EVENTS);
       LiveDetection detection = null;
-      long streamsSeen = 0;
       GanglionException failure = null;
       while (!stop.stopped() && System.nanoTime() < deadline) {
         open.io.updateInputs(inputs);
@@ -191,14 +190,6 @@ public final class MotionLiveCommand implements Callable<Integer> {
         if (detection != null && inputs.newStream) {
           detection.finish(); // the source says these events are a new stream (a connection, a restart)
         }
-        if (inputs.connections > streamsSeen && n == 0) {
-          // a new sender is in (TCP: the previous client's events are all taken): the previous stream
-          // ends now, even if the new one stays idle
-          if (detection != null) {
-            detection.finish();
-          }
-          streamsSeen = inputs.connections;
-        }
         if (detection != null) {
           // a paced replay's clock runs on between events; it covers every event due only when the update was not full
           detection.accept(inputs.events, open.paced && n < UPDATE_EVENTS ? inputs.sensorTimeUs : -1);
@@ -208,9 +199,10 @@ public final class MotionLiveCommand implements Callable<Integer> {
           break;
         }
         boolean senderGone = source.replay == null && !inputs.endOfStream && !inputs.connected && n == 0;
-        if (senderGone && detection != null) {
-          // the TCP client disconnected or UDP went quiet, and all it sent is processed: its stream ends
-          // here (last windows out now, not when the next sender comes); the next event starts a new one
+        if ((senderGone || inputs.streamEnds) && detection != null) {
+          // the TCP client disconnected or UDP went quiet, or a later stream has begun (e.g. the next
+          // TCP client, idle so far), and all of this one is processed: it ends here, its last windows
+          // out now; the next event the detector takes starts a new one
           detection.finish();
         }
         // --once: a sender came (TCP: accepted; UDP: a datagram) and is gone
