@@ -95,12 +95,13 @@ final class EventRing {
   }
 
   /**
-   * Consumer: whether the next event to drain (offered or not yet) begins a marked stream, so the
-   * events drained so far are the last of theirs: a later stream has begun.
+   * Consumer: whether the next event to drain (offered or not yet) begins a marked stream after
+   * events already drained, so those were the last of their stream: a later stream has begun.
    */
   boolean nextStartsStream() {
+    long c = consumed;
     long mc = marksConsumed;
-    return mc < marksPublished && marks[(int) mc & (MARKS - 1)] == consumed;
+    return c > 0 && mc < marksPublished && marks[(int) mc & (MARKS - 1)] == c; // c = 0: no stream before it
   }
 
   /** Consumer: whether the events of the last {@link #drainTo} begin a marked stream. */

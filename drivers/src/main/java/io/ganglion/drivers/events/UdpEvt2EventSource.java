@@ -42,6 +42,8 @@ public final class UdpEvt2EventSource extends AbstractNetworkEventSource {
       DatagramSocket socket = new DatagramSocket(
           new InetSocketAddress(InetAddress.getByName(config.bindAddress()), config.port()));
       socket.setReceiveBufferSize(1 << 21);
+      // the receive thread alone decides a silence: no datagram for staleAfterNanos (a receive timeout)
+      socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, config.staleAfterNanos() / 1_000_000)));
       return new UdpEvt2EventSource(config, socket);
     } catch (IOException e) {
       throw new InvalidInputException("cannot listen for EVT 2.0 over UDP on " + config.bindAddress() + ":"
@@ -64,12 +66,6 @@ public final class UdpEvt2EventSource extends AbstractNetworkEventSource {
     byte[] buf = new byte[MAX_DATAGRAM + 1];
     DatagramPacket packet = new DatagramPacket(buf, buf.length);
     decoder.startStream();
-    try {
-      // the receive thread alone decides a silence: no datagram for staleAfterNanos
-      socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, config.staleAfterNanos() / 1_000_000)));
-    } catch (IOException e) {
-      ioErrors++;
-    }
     while (!closed) {
       try {
         packet.setLength(buf.length);
@@ -90,6 +86,7 @@ public final class UdpEvt2EventSource extends AbstractNetworkEventSource {
         // back after a silence (the loop may have seen the sender gone): a new stream, with its own time order
         decoder.resumeAfterSilence();
         returns++;
+        silent = false; // before its events are published: the loop never sees them from a "gone" sender
       }
       datagrams++;
       int len = packet.getLength();
@@ -99,7 +96,6 @@ public final class UdpEvt2EventSource extends AbstractNetworkEventSource {
         decoder.decode(buf, packet.getOffset(), len);
       }
       decoder.publish();
-      silent = false;
     }
   }
 

@@ -68,6 +68,8 @@ class EventRingTest {
     EventRing ring = new EventRing(64);
     EventBuffer out = new EventBuffer(16);
     ring.markStreamStart();
+    ring.publish();
+    assertFalse(ring.nextStartsStream(), "the first stream's mark ends no stream before it");
     offer(ring, 1, 2, 3);
     ring.markStreamStart();
     ring.markStreamStart(); // no event between: one mark
@@ -187,6 +189,9 @@ class EventRingTest {
       for (int i = 0; i < n; i++) {
         assertEquals(expectStream, out.x[i], "one stream per drain");
         assertEquals(expectIndex++, out.y[i]);
+      }
+      if (ring.nextStartsStream()) {
+        assertEquals(lengths[expectStream], expectIndex, "a later stream has begun only once this one is complete");
       }
       got += n;
     }

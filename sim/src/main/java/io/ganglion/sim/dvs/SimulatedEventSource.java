@@ -65,7 +65,6 @@ public final class SimulatedEventSource implements EventSourceIO {
       inputs.connected = false;
       inputs.newStream = false;
       inputs.streamEnds = false;
-    inputs.streamEnds = false;
       inputs.endOfStream = true;
       return;
     }

@@ -109,7 +109,7 @@ public final class MotionLiveCommand implements Callable<Integer> {
       description = "Stop after this many seconds of wall time (default: at the end of the stream, or on Ctrl-C).")
   Double durationS;
 
-  @Option(names = "--once", description = "--tcp/--udp: stop when the first sender is done (TCP: it disconnects; UDP: no datagram for 1 s).")
+  @Option(names = "--once", description = "--tcp/--udp: stop when the first stream ends (TCP: the client disconnects; UDP: no datagram for 1 s; or the next one begins).")
   boolean once;
 
   @Mixin OptionalBrokerOptions broker;
@@ -205,8 +205,8 @@ public final class MotionLiveCommand implements Callable<Integer> {
           // out now; the next event the detector takes starts a new one
           detection.finish();
         }
-        // --once: a sender came (TCP: accepted; UDP: a datagram) and is gone
-        if (inputs.endOfStream && n == 0 || once && inputs.connections > 0 && senderGone) {
+        // --once: the first stream is over (its sender came and is gone, or the next one has begun)
+        if (inputs.endOfStream && n == 0 || once && (inputs.connections > 0 && senderGone || inputs.streamEnds)) {
           break;
         }
         if (n < UPDATE_EVENTS) {

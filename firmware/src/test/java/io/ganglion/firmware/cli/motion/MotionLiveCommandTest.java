@@ -130,6 +130,22 @@ class MotionLiveCommandTest {
   }
 
   @Test
+  void onceEndsWithTheFirstStreamWhenTheNextClientIsConnectedButSilent() throws Exception {
+    int port = freePort();
+    CompletableFuture<CliRun> run = CompletableFuture.supplyAsync(() -> CliRun.of("motion", "live", "--tcp",
+        String.valueOf(port), "--once", "--json", "--window-ms", "50", "--duration-s", "20"));
+    try (Socket first = connect(port); Socket idle = connect(port)) {
+      try (OutputStream o = first.getOutputStream()) {
+        o.write(Files.readAllBytes(right));
+      }
+      // the idle client is accepted now and stays connected, sending nothing, until the command is done
+      Lines l = lines(run.get(40, TimeUnit.SECONDS));
+      assertEquals(detectWindows, l.windows(), "the first stream, complete");
+      assertTrue(l.summary().get("wall_s").asDouble() < 15, "the next stream's start ended it: " + l.summary());
+    }
+  }
+
+  @Test
   void udpDatagramsAreDetectedWithTheGivenSize() throws Exception {
     int port = freeUdpPort();
     CompletableFuture<CliRun> run = CompletableFuture.supplyAsync(() -> CliRun.of("motion", "live", "--udp",
