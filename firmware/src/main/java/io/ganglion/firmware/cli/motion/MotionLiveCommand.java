@@ -273,6 +273,8 @@ public final class MotionLiveCommand implements Callable<Integer> {
     final SensorSize size;
     /** A replay paced by its timestamps: its clock moves the detector's on quiet stretches too. */
     final boolean paced;
+    /** The replay's --speed (paced replays). */
+    double speed;
 
     OpenSource(EventSourceIO io, String name, String description, SensorSize size, boolean paced) {
       this.io = io;
@@ -313,7 +315,10 @@ public final class MotionLiveCommand implements Callable<Integer> {
           ? FileReplayEventSource.asFastAsPossible(EventFiles.open(file, sized.config()))
           : FileReplayEventSource.paced(EventFiles.open(file, sized.config()), pace, System::nanoTime);
       String how = Double.isInfinite(pace) ? "as fast as possible" : "at " + MotionDirections.formatDeg(pace) + "x real time";
-      return new OpenSource(io, "replay " + file, "replaying " + file + " " + how, sized.size(), !io.isAsFastAsPossible());
+      OpenSource opened = new OpenSource(io, "replay " + file, "replaying " + file + " " + how, sized.size(),
+          !io.isAsFastAsPossible());
+      opened.speed = pace;
+      return opened;
     }
     if (!"auto".equals(format)) {
       throw new InvalidInputException("--format is for --replay; --tcp/--udp carry EVT 2.0 words");
@@ -376,6 +381,15 @@ public final class MotionLiveCommand implements Callable<Integer> {
         in.jitterClamped);
     s.line("detector: busy %.1f%% of %.1f s wall time (model: %s, %d classes)%s", 100 * busy, wallS,
         modelFile == null ? "built-in" : modelFile, model.classCount(), interrupted ? "; stopped by a signal" : "");
+    if (open.paced && durationS > 0 && wallS > 0) {
+      // sensor seconds per wall second: a paced replay that keeps up runs at its --speed
+      double rate = durationS / wallS;
+      s.put("sensor_s_per_wall_s", rate);
+      if (rate < 0.9 * open.speed) {
+        s.line("fell behind: %.3gx real time against --speed %s (the detector's limit here: try a sparser model)",
+            rate, MotionDirections.formatDeg(open.speed));
+      }
+    }
     return s;
   }
 

@@ -160,6 +160,15 @@ class MotionLiveCommandTest {
   }
 
   @Test
+  void aPacedReplayTheDetectorCannotFollowSaysItFellBehind() throws IOException {
+    CliRun r = CliRun.of("motion", "live", "--replay", right.toString(), "--speed", "1000000");
+    assertEquals(0, r.code, r.err);
+    assertTrue(r.out.contains("fell behind:") && r.out.contains("against --speed 1000000"), r.out);
+    Lines l = lines(CliRun.of("motion", "live", "--replay", right.toString(), "--speed", "1000000", "--json"));
+    assertTrue(l.summary().get("sensor_s_per_wall_s").asDouble() < 900_000, l.summary().toString());
+  }
+
+  @Test
   void eachTcpClientIsItsOwnStreamEvenWhenTheNextWasWaiting() throws Exception {
     // the second client's times go on after the first's (+10 s): only the disconnect separates them
     Path later = dir.resolve("later.raw");
