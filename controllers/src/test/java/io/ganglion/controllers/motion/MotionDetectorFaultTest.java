@@ -1,6 +1,7 @@
 package io.ganglion.controllers.motion;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.ganglion.controllers.FaultFlags;
@@ -54,6 +55,23 @@ class MotionDetectorFaultTest {
     assertEquals(FaultFlags.INPUT_OUT_OF_ORDER, beyond.faultFlags);
     assertEquals(1, beyond.eventsOutOfOrder);
     assertEquals(2, beyond.eventsProcessed);
+  }
+
+  @Test
+  void eventSaysWhetherItTookTheEventAndDroppedOnesMoveNoClock() {
+    MotionDetector det = detector(); // 16 x 12, tolerance 1 ms, 1 ms bins
+    MotionOutputs out = det.newOutputs();
+    assertTrue(det.inRange(15, 11, 0, 1) && !det.inRange(16, 0, 0, 0) && !det.inRange(0, 12, 0, 0)
+        && !det.inRange(0, 0, -1, 0) && !det.inRange(0, 0, MotionDetector.MAX_TIME_US + 1, 0) && !det.inRange(0, 0, 0, 2));
+    assertTrue(det.event(3, 3, 10_000, 1, out));
+    assertFalse(det.event(99, 3, 50_000, 1, out), "outside the sensor");
+    assertTrue(det.event(4, 3, 10_500, 0, out), "the dropped event did not move the clock to 50 ms");
+    assertFalse(det.event(4, 3, 8_000, 0, out), "2.5 ms back: beyond the tolerance");
+    assertTrue(det.event(4, 3, 9_800, 0, out), "0.7 ms back: clamped, taken");
+    det.flush(out);
+    assertEquals(3, out.eventsProcessed);
+    assertEquals(1, out.eventsOutOfRange);
+    assertEquals(1, out.eventsOutOfOrder);
   }
 
   @Test

@@ -12,7 +12,8 @@ package io.ganglion.drivers.events;
  * <p>Contract for implementations: {@code updateInputs} clears {@code inputs.events} and refills
  * it (at most its capacity; the rest waits for the next call), never blocks for long, never
  * throws (faults become {@code inputs} flags and counters, a fatal one sets {@code inputs.failure}
- * and {@code inputs.endOfStream}), and allocates nothing. Events are in non-decreasing time order.
+ * and {@code inputs.endOfStream}), and allocates nothing. Events are in non-decreasing time order
+ * within a stream (a network source may start a new one: {@link EventSourceInputs#newStream}).
  */
 public interface EventSourceIO extends AutoCloseable {
 

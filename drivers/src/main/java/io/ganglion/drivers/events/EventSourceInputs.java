@@ -45,7 +45,10 @@ public final class EventSourceInputs {
   public long skipped;
   /** Times an event went back within the tolerance and was clamped. */
   public long jitterClamped;
-  /** Network: connections accepted (TCP) or datagrams received (UDP). */
+  /**
+   * Network: streams begun: TCP connections accepted; UDP the first datagram and each one after a
+   * silence; plus sender restarts (a clock more than 1 s back).
+   */
   public long connections;
   /**
    * Network: stream starts that could not be marked (more than 64 waiting between the receive

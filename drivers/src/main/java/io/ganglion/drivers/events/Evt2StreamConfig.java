@@ -18,13 +18,6 @@ import io.ganglion.drivers.InvalidInputException;
 public record Evt2StreamConfig(String bindAddress, int port, SensorSize sensorSize, int ringCapacity,
     long backwardsToleranceUs, long staleAfterNanos) {
 
-  /**
-   * A TIME_HIGH this far (us) behind the latest event means the sender restarted its clock: the
-   * time order starts afresh (counted in {@code connections}). A jump back below it and beyond the
-   * tolerance is dropped as out of order.
-   */
-  public static final long RESTART_US = 1_000_000;
-
   /** Checks the fields. */
   public Evt2StreamConfig {
     if (bindAddress == null || bindAddress.isBlank()) {

@@ -16,8 +16,11 @@ import java.nio.ByteOrder;
  */
 final class Evt2StreamDecoder {
 
-  /** A TIME_HIGH this far (us) behind the latest event time means the sender restarted. */
-  static final long RESTART_US = Evt2StreamConfig.RESTART_US;
+  /**
+   * A TIME_HIGH more than this (us) behind the latest event time means the sender restarted its
+   * clock: a new stream. A jump back below it and beyond the tolerance is dropped as out of order.
+   */
+  static final long RESTART_US = 1_000_000;
 
   private static final VarHandle LE_INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
 

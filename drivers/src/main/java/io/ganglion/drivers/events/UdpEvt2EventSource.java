@@ -14,9 +14,10 @@ import java.net.SocketTimeoutException;
  * The time base carries over between datagrams; senders should start every datagram with a
  * TIME_HIGH word so that a lost datagram cannot leave a wrong time base behind. Datagrams that
  * arrive late (events too far back in time) are dropped as out of order; a TIME_HIGH more than 1 s
- * back marks a sender restart. "Connected" means a datagram came within {@code staleAfterNanos}
- * (decided by the receive thread: a receive timeout); a datagram after a longer silence starts a new stream (time order afresh, counted in
- * {@code connections}, marked in {@link EventSourceInputs#newStream}).
+ * back marks a sender restart. "Connected" means a datagram came within {@code staleAfterNanos},
+ * as the receive thread decides it (a receive timeout); a datagram after a longer silence starts a
+ * new stream (its own time order, counted in {@code connections}, marked in {@link
+ * EventSourceInputs#newStream}).
  */
 public final class UdpEvt2EventSource extends AbstractNetworkEventSource {
 

@@ -42,6 +42,29 @@ final class LiveDetection {
 
     /** Windows without events or spikes from {@code tStartUs} after the stream's first event, {@code spanUs} long. */
     void quiet(int stream, long tStartUs, long spanUs);
+
+    /** {@code a}, then {@code b}, hear everything. */
+    static Listener both(Listener a, Listener b) {
+      return new Listener() {
+        @Override
+        public void streamStarted(int stream, long firstTUs) {
+          a.streamStarted(stream, firstTUs);
+          b.streamStarted(stream, firstTUs);
+        }
+
+        @Override
+        public void window(int stream, long tStartUs, long events, long[] classSpikes) {
+          a.window(stream, tStartUs, events, classSpikes);
+          b.window(stream, tStartUs, events, classSpikes);
+        }
+
+        @Override
+        public void quiet(int stream, long tStartUs, long spanUs) {
+          a.quiet(stream, tStartUs, spanUs);
+          b.quiet(stream, tStartUs, spanUs);
+        }
+      };
+    }
   }
 
   private final MotionDetector detector;

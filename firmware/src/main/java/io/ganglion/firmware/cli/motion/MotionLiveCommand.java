@@ -2,41 +2,29 @@ package io.ganglion.firmware.cli.motion;
 
 import io.ganglion.drivers.GanglionException;
 import io.ganglion.drivers.InvalidInputException;
-import io.ganglion.drivers.events.EventFiles;
-import io.ganglion.drivers.events.EventFormat;
-import io.ganglion.drivers.events.EventReaderConfig;
-import io.ganglion.drivers.events.EventSourceIO;
 import io.ganglion.drivers.events.EventSourceInputs;
-import io.ganglion.drivers.events.Evt2StreamConfig;
-import io.ganglion.drivers.events.FileReplayEventSource;
 import io.ganglion.drivers.events.SensorSize;
-import io.ganglion.drivers.events.SizedEventFile;
-import io.ganglion.drivers.events.TcpEvt2EventSource;
-import io.ganglion.drivers.events.UdpEvt2EventSource;
 import io.ganglion.firmware.cli.support.BrokerOptions;
 import io.ganglion.firmware.cli.support.OptionalBrokerOptions;
 import io.ganglion.firmware.cli.support.StopSignal;
 import io.ganglion.firmware.cli.support.Summary;
 import io.ganglion.firmware.cli.support.TimeToleranceOption;
 import io.ganglion.sim.motion.MotionModel;
-import io.ganglion.telemetry.protocol.Names;
-import io.ganglion.telemetry.protocol.TelemetryFormat;
 import io.ganglion.sim.motion.MotionModelFile;
 import io.ganglion.sim.motion.MotionModels;
+import io.ganglion.telemetry.protocol.Names;
+import io.ganglion.telemetry.protocol.TelemetryFormat;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.locks.LockSupport;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code ganglion motion live}: the motion detector on a live event source, window by window as they complete. */
 @Command(
@@ -55,7 +43,7 @@ import picocli.CommandLine.Model.CommandSpec;
       "", "Examples:",
       "  ganglion motion live --replay rec.raw",
       "  ganglion motion live --tcp 7777 --width 640 --height 480",
-      "      (then, from the camera side: nc 127.0.0.1 7777 < rec.raw)",
+      "      (then, from the camera side: nc -N 127.0.0.1 7777 < rec.raw)",
       "  ganglion motion live --udp 7777 --width 346 --height 260 --json",
       "  ganglion motion live --tcp 7777 --broker embedded",
       "      (and, to watch it: ganglion monitor --broker tcp://127.0.0.1:1883)"})
@@ -89,12 +77,12 @@ public final class MotionLiveCommand implements Callable<Integer> {
   @Option(names = "--height", paramLabel = "PX", description = "Sensor height (with --width).")
   Integer height;
 
-  @Option(names = "--speed", paramLabel = "X", defaultValue = "1",
-      description = "--replay pace: 1 = real time, 10 = ten times faster, max = as fast as possible (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--speed", paramLabel = "X",
+      description = "--replay pace: 1 = real time, 10 = ten times faster, max = as fast as possible (default: 1).")
   String speed;
 
-  @Option(names = "--format", paramLabel = "F", defaultValue = "auto",
-      description = "--replay file format: auto, evt2, aedat2, txt or nmnist (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--format", paramLabel = "F",
+      description = "--replay file format: auto, evt2, aedat2, txt or nmnist (default: auto).")
   String format;
 
   @Mixin TimeToleranceOption timeTolerance;
@@ -129,8 +117,6 @@ public final class MotionLiveCommand implements Callable<Integer> {
 
   /** Events taken from the source per update. */
   private static final int UPDATE_EVENTS = 1 << 14;
-  /** Longest sleep between updates when the source has nothing: the detector's outputs lag by at most this. */
-  private static final long IDLE_NANOS = 1_000_000;
 
   @Override
   public Integer call() throws Exception {
@@ -144,6 +130,10 @@ public final class MotionLiveCommand implements Callable<Integer> {
     if (source.udpPort != null && !size.isKnown()) {
       throw new InvalidInputException("--udp needs the sensor size: give --width and --height (EVT 2.0 words carry none)");
     }
+    if (source.replay == null && (speed != null || format != null)) {
+      throw new InvalidInputException((speed != null ? "--speed" : "--format") + " is for --replay; --tcp/--udp carry"
+          + " EVT 2.0 words at the sender's pace");
+    }
     if (once && source.replay != null) {
       throw new InvalidInputException("--once is for --tcp/--udp; a replay ends with its file anyway");
     }
@@ -156,12 +146,11 @@ public final class MotionLiveCommand implements Callable<Integer> {
       MotionTelemetry.schema(directions); // a model telemetry cannot carry fails before anything starts
     }
     long windowUs = Math.max(1, Math.round(windowMs * 1000));
+    long toleranceUs = timeTolerance.microseconds();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Printer printer = new Printer(out, directions, json);
-    long start = System.nanoTime();
-    long deadline = durationS == null ? Long.MAX_VALUE : start + (long) (durationS * 1e9);
-    try (StopSignal stop = StopSignal.install(10_000); OpenSource open = open(size, pace);
+    long deadline = durationS == null ? Long.MAX_VALUE : System.nanoTime() + (long) (durationS * 1e9);
+    try (StopSignal stop = StopSignal.install(10_000); LiveSource open = open(size, pace, toleranceUs);
         MotionTelemetry telemetry = broker.enabled() ? MotionTelemetry.start(
             broker.open(BrokerOptions.clientId("ganglion-" + board), err), board, publishFormat, directions,
             "motion live " + open.name + " model=" + (modelFile == null ? "built-in" : modelFile)) : null) {
@@ -172,20 +161,23 @@ public final class MotionLiveCommand implements Callable<Integer> {
                 + "; windows before the connection are dropped and counted)"));
       }
       err.flush();
-      LiveDetection.Listener listener = telemetry == null ? printer : both(printer, telemetry);
+      LiveWindowPrinter printer = new LiveWindowPrinter(out, directions, json);
+      LiveDetection.Listener listener = telemetry == null ? printer : LiveDetection.Listener.both(printer, telemetry);
       EventSourceInputs inputs = new EventSourceInputs(UPDATE_EVENTS);
       LiveDetection detection = null;
       GanglionException failure = null;
+      long firstEventNanos = 0;
       while (!stop.stopped() && System.nanoTime() < deadline) {
         open.io.updateInputs(inputs);
         int n = inputs.events.count();
         if (n > 0 && detection == null) {
+          firstEventNanos = System.nanoTime(); // the wall clock of the summary: from here, not from the waits before
           SensorSize sensor = open.size.isKnown() ? open.size : inputs.sensorSize;
           if (!sensor.isKnown()) {
             throw new InvalidInputException("the stream declares no sensor size (no RAW header with a geometry line);"
                 + " give --width and --height");
           }
-          detection = new LiveDetection(model, sensor, timeTolerance.microseconds(), windowUs, listener);
+          detection = new LiveDetection(model, sensor, toleranceUs, windowUs, listener);
         }
         if (detection != null && inputs.newStream) {
           detection.finish(); // the source says these events are a new stream (a connection, a restart)
@@ -198,7 +190,7 @@ public final class MotionLiveCommand implements Callable<Integer> {
           failure = inputs.failure;
           break;
         }
-        boolean senderGone = source.replay == null && !inputs.endOfStream && !inputs.connected && n == 0;
+        boolean senderGone = open.network && !inputs.endOfStream && !inputs.connected && n == 0;
         if ((senderGone || inputs.streamEnds) && detection != null) {
           // the TCP client disconnected or UDP went quiet, or a later stream has begun (e.g. the next
           // TCP client, idle so far), and all of this one is processed: it ends here, its last windows
@@ -216,8 +208,8 @@ public final class MotionLiveCommand implements Callable<Integer> {
       if (detection != null) {
         detection.finish();
       }
-      double wallS = (System.nanoTime() - start) / 1e9;
-      Summary summary = summary(detection, inputs, open, model, wallS, stop.signalled());
+      double wallS = detection == null ? 0 : (System.nanoTime() - firstEventNanos) / 1e9;
+      Summary summary = summary(detection, inputs, open, model, directions, wallS, stop.signalled());
       if (telemetry != null) {
         telemetry.close(); // drains and publishes the offline status: the counters are final
         Map<String, Long> c = telemetry.counters();
@@ -246,8 +238,11 @@ public final class MotionLiveCommand implements Callable<Integer> {
     return new SensorSize(width, height);
   }
 
-  /** The replay pace: a positive factor, or +infinity for 'max'. */
+  /** The replay pace: a positive factor (default 1), or +infinity for 'max'. */
   private double replaySpeed() {
+    if (speed == null) {
+      return 1;
+    }
     if ("max".equals(speed)) {
       return Double.POSITIVE_INFINITY;
     }
@@ -263,86 +258,16 @@ public final class MotionLiveCommand implements Callable<Integer> {
     return x;
   }
 
-  /** An opened source, what it is called and how to wait on it. */
-  private static final class OpenSource implements AutoCloseable {
-    final EventSourceIO io;
-    /** Short: "replay FILE", "tcp ADDR:PORT", "udp ADDR:PORT". */
-    final String name;
-    /** The status line printed at the start. */
-    final String description;
-    final SensorSize size;
-    /** A replay paced by its timestamps: its clock moves the detector's on quiet stretches too. */
-    final boolean paced;
-    /** The replay's --speed (paced replays). */
-    double speed;
-
-    OpenSource(EventSourceIO io, String name, String description, SensorSize size, boolean paced) {
-      this.io = io;
-      this.name = name;
-      this.description = description;
-      this.size = size;
-      this.paced = paced;
-    }
-
-    long idleNanos() {
-      if (io instanceof FileReplayEventSource) {
-        long next = ((FileReplayEventSource) io).nanosUntilNextEvent();
-        return next < 0 ? 0 : Math.min(next, IDLE_NANOS);
-      }
-      return IDLE_NANOS;
-    }
-
-    @Override
-    public void close() {
-      io.close();
-    }
-  }
-
-  private OpenSource open(SensorSize size, double pace) throws Exception {
-    long tolerance = timeTolerance.microseconds();
+  private LiveSource open(SensorSize size, double pace, long toleranceUs) {
     if (source.replay != null) {
-      Path file = source.replay;
-      if (!Files.isRegularFile(file)) {
-        throw new InvalidInputException("--replay " + file + ": no such file");
-      }
-      EventReaderConfig config = EventReaderConfig.defaults().withFormat(EventFormat.parse(format))
-          .withBackwardsToleranceUs(tolerance);
-      if (size.isKnown()) {
-        config = config.withSensorSize(size.width(), size.height());
-      }
-      SizedEventFile sized = SizedEventFile.of(file, config);
-      FileReplayEventSource io = Double.isInfinite(pace)
-          ? FileReplayEventSource.asFastAsPossible(EventFiles.open(file, sized.config()))
-          : FileReplayEventSource.paced(EventFiles.open(file, sized.config()), pace, System::nanoTime);
-      String how = Double.isInfinite(pace) ? "as fast as possible" : "at " + MotionDirections.formatDeg(pace) + "x real time";
-      OpenSource opened = new OpenSource(io, "replay " + file, "replaying " + file + " " + how, sized.size(),
-          !io.isAsFastAsPossible());
-      opened.speed = pace;
-      return opened;
+      return LiveSource.replay(source.replay, format == null ? "auto" : format, size, toleranceUs, pace);
     }
-    if (!"auto".equals(format)) {
-      throw new InvalidInputException("--format is for --replay; --tcp/--udp carry EVT 2.0 words");
-    }
-    if (!"1".equals(speed)) {
-      throw new InvalidInputException("--speed is for --replay; a live stream runs at the sender's pace");
-    }
-    boolean tcp = source.tcpPort != null;
-    int port = tcp ? source.tcpPort : source.udpPort;
-    Evt2StreamConfig config = new Evt2StreamConfig(bind, port, size, 1 << 20, tolerance, 1_000_000_000L);
-    if (tcp) {
-      TcpEvt2EventSource io = TcpEvt2EventSource.listen(config);
-      return new OpenSource(io, "tcp " + bind + ":" + io.localPort(), String.format(Locale.ROOT,
-          "listening for EVT 2.0 over TCP on %s:%d (e.g. nc %s %d < rec.raw)", bind, io.localPort(),
-          "0.0.0.0".equals(bind) ? "HOST" : bind, io.localPort()), size, false);
-    }
-    UdpEvt2EventSource io = UdpEvt2EventSource.listen(config);
-    return new OpenSource(io, "udp " + bind + ":" + io.localPort(), String.format(Locale.ROOT, "receiving EVT 2.0 datagrams on UDP %s:%d", bind,
-        io.localPort()), size, false);
+    return source.tcpPort != null ? LiveSource.tcp(bind, source.tcpPort, size, toleranceUs)
+        : LiveSource.udp(bind, source.udpPort, size, toleranceUs);
   }
 
-  private Summary summary(LiveDetection d, EventSourceInputs in, OpenSource open, MotionModel model, double wallS,
-      boolean interrupted) {
-    MotionDirections directions = new MotionDirections(model);
+  private Summary summary(LiveDetection d, EventSourceInputs in, LiveSource open, MotionModel model,
+      MotionDirections directions, double wallS, boolean interrupted) {
     long[] perClass = d == null ? new long[model.classCount()] : d.classSpikes();
     long spikes = 0;
     for (long c : perClass) {
@@ -351,6 +276,10 @@ public final class MotionLiveCommand implements Callable<Integer> {
     long events = d == null ? 0 : d.events();
     double durationS = d == null ? 0 : d.durationS();
     double busy = d == null || wallS <= 0 ? 0 : d.busyNanos() / 1e9 / wallS;
+    long outOfOrder = in.outOfOrder + (d == null ? 0 : d.eventsOutOfOrder());
+    long outOfRange = d == null ? 0 : d.eventsOutOfRange();
+    long saturations = d == null ? 0 : d.saturations();
+    long spikesDropped = d == null ? 0 : d.spikesDropped();
     Summary s = new Summary();
     s.put("type", "summary")
         .put("source", open.name)
@@ -358,125 +287,43 @@ public final class MotionLiveCommand implements Callable<Integer> {
         .put("events", events)
         .put("duration_s", durationS)
         .put("spikes", spikes)
-        .put("dominant_direction_deg", nullable(directions.dominantDirectionDeg(perClass)))
-        .put("dominant_speed_px_s", nullable(directions.dominantSpeedPxPerS(perClass)))
+        .put("dominant_direction_deg", LiveWindowPrinter.nullable(directions.dominantDirectionDeg(perClass)))
+        .put("dominant_speed_px_s", LiveWindowPrinter.nullable(directions.dominantSpeedPxPerS(perClass)))
         .put("directions_deg", directions.directionsDeg())
         .put("direction_histogram", directions.histogram(perClass))
         .put("events_dropped", in.droppedEvents)
         .put("malformed", in.malformed)
-        .put("out_of_order", in.outOfOrder + (d == null ? 0 : d.eventsOutOfOrder()))
-        .put("out_of_range", d == null ? 0 : d.eventsOutOfRange())
+        .put("events_out_of_order", outOfOrder)
+        .put("events_out_of_range", outOfRange)
         .put("skipped", in.skipped)
         .put("jitter_clamped", in.jitterClamped)
         .put("stream_marks_lost", in.streamMarksLost)
-        .put("saturations", d == null ? 0 : d.saturations())
+        .put("saturations", saturations)
+        .put("spikes_dropped", spikesDropped)
         .put("wall_s", wallS)
         .put("busy_fraction", busy)
         .put("interrupted", interrupted);
     s.line("%s: %d stream%s, %d events over %.3f s of sensor time; dominant direction %s (%d spikes)",
-        open.name, d == null ? 0 : d.streams(), d != null && d.streams() == 1 ? "" : "s",
-        events, durationS, directions.describeDominant(perClass), spikes);
-    s.line("source: %d dropped (consumer behind), %d malformed, %d out of order, %d skipped, %d clamped (jitter)",
-        in.droppedEvents, in.malformed, in.outOfOrder + (d == null ? 0 : d.eventsOutOfOrder()), in.skipped,
-        in.jitterClamped);
-    s.line("detector: busy %.1f%% of %.1f s wall time (model: %s, %d classes)%s", 100 * busy, wallS,
-        modelFile == null ? "built-in" : modelFile, model.classCount(), interrupted ? "; stopped by a signal" : "");
+        open.name, d == null ? 0 : d.streams(), d != null && d.streams() == 1 ? "" : "s", events, durationS,
+        directions.describeDominant(perClass), spikes);
+    s.line("source: %d dropped (consumer behind), %d malformed, %d out of order, %d skipped, %d clamped (jitter)%s",
+        in.droppedEvents, in.malformed, outOfOrder, in.skipped, in.jitterClamped,
+        in.streamMarksLost > 0 ? ", " + in.streamMarksLost + " stream starts lost (two streams came as one)" : "");
+    if (outOfRange + saturations + spikesDropped > 0) {
+      s.line("detector: %d events outside the sensor (dropped), %d saturated additions, %d spikes dropped", outOfRange,
+          saturations, spikesDropped);
+    }
+    s.line("detector: busy %.1f%% of %.1f s wall time from the first event (model: %s, %d classes)%s", 100 * busy,
+        wallS, modelFile == null ? "built-in" : modelFile, model.classCount(), interrupted ? "; stopped by a signal" : "");
     if (open.paced && durationS > 0 && wallS > 0) {
       // sensor seconds per wall second: a paced replay that keeps up runs at its --speed
       double rate = durationS / wallS;
       s.put("sensor_s_per_wall_s", rate);
       if (rate < 0.9 * open.speed) {
         s.line("fell behind: %.3gx real time against --speed %s (the detector's limit here: try a sparser model)",
-            rate, MotionDirections.formatDeg(open.speed));
+            rate, LiveSource.factor(open.speed));
       }
     }
     return s;
-  }
-
-  private static LiveDetection.Listener both(LiveDetection.Listener a, LiveDetection.Listener b) {
-    return new LiveDetection.Listener() {
-      @Override
-      public void streamStarted(int stream, long firstTUs) {
-        a.streamStarted(stream, firstTUs);
-        b.streamStarted(stream, firstTUs);
-      }
-
-      @Override
-      public void window(int stream, long tStartUs, long events, long[] classSpikes) {
-        a.window(stream, tStartUs, events, classSpikes);
-        b.window(stream, tStartUs, events, classSpikes);
-      }
-
-      @Override
-      public void quiet(int stream, long tStartUs, long spanUs) {
-        a.quiet(stream, tStartUs, spanUs);
-        b.quiet(stream, tStartUs, spanUs);
-      }
-    };
-  }
-
-  private static Object nullable(double v) {
-    return Double.isFinite(v) ? v : null;
-  }
-
-  /** Prints windows as they complete: a table per stream, or JSON Lines. */
-  private static final class Printer implements LiveDetection.Listener {
-    private final PrintWriter out;
-    private final MotionDirections directions;
-    private final boolean json;
-
-    Printer(PrintWriter out, MotionDirections directions, boolean json) {
-      this.out = out;
-      this.directions = directions;
-      this.json = json;
-    }
-
-    @Override
-    public void streamStarted(int stream, long firstTUs) {
-      if (!json) {
-        out.printf(Locale.ROOT, "stream %d, from t = %.6f s: spikes per direction (deg; 0 = right, 90 = down)%n", stream,
-            firstTUs / 1e6);
-        out.println(directions.tableHeader());
-        out.flush();
-      }
-    }
-
-    @Override
-    public void window(int stream, long tStartUs, long events, long[] classSpikes) {
-      if (json) {
-        long spikes = 0;
-        for (long c : classSpikes) {
-          spikes += c;
-        }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("type", "window");
-        m.put("stream", stream);
-        m.put("t_start_s", tStartUs / 1e6);
-        m.put("events", events);
-        m.put("spikes", spikes);
-        m.put("direction_deg", nullable(directions.dominantDirectionDeg(classSpikes)));
-        m.put("speed_px_s", nullable(directions.dominantSpeedPxPerS(classSpikes)));
-        m.put("histogram", directions.histogram(classSpikes));
-        out.println(Summary.toJson(m));
-      } else {
-        out.println(directions.tableRow(tStartUs / 1000.0, events, classSpikes));
-      }
-      out.flush();
-    }
-
-    @Override
-    public void quiet(int stream, long tStartUs, long spanUs) {
-      if (json) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("type", "quiet");
-        m.put("stream", stream);
-        m.put("t_start_s", tStartUs / 1e6);
-        m.put("span_s", spanUs / 1e6);
-        out.println(Summary.toJson(m));
-      } else {
-        out.printf(Locale.ROOT, "%10.1f   (no events for %.1f ms)%n", tStartUs / 1000.0, spanUs / 1000.0);
-      }
-      out.flush();
-    }
   }
 }

@@ -4,6 +4,7 @@ import io.ganglion.drivers.InvalidInputException;
 import io.ganglion.firmware.cli.support.BrokerOptions;
 import io.ganglion.firmware.cli.support.ConfigHash;
 import io.ganglion.firmware.cli.support.VersionProvider;
+import io.ganglion.telemetry.protocol.FieldType;
 import io.ganglion.telemetry.protocol.StreamSchema;
 import io.ganglion.telemetry.protocol.TelemetryFormat;
 import io.ganglion.telemetry.publish.BoardIdentity;
@@ -11,6 +12,7 @@ import io.ganglion.telemetry.publish.PublisherConfig;
 import io.ganglion.telemetry.publish.TelemetryPublisher;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code motion live --broker}: publishes like a board (docs/telemetry.md): status with law
@@ -53,8 +55,8 @@ final class MotionTelemetry implements LiveDetection.Listener, AutoCloseable {
           + (StreamSchema.MAX_FIELDS - FIXED_FIELDS) + " (publish without --broker, or use a model with fewer)");
     }
     StreamSchema.Builder b = StreamSchema.builder(STREAM_ID, "motion").i32("stream").i64("events").i64("spikes")
-        .field("direction_deg", io.ganglion.telemetry.protocol.FieldType.F64, true)
-        .field("speed_px_s", io.ganglion.telemetry.protocol.FieldType.F64, true);
+        .field("direction_deg", FieldType.F64, true)
+        .field("speed_px_s", FieldType.F64, true);
     for (double d : dirs) {
       b.i64("spikes_" + MotionDirections.formatDeg(d).replace('.', '_').replace("-", "m"));
     }
@@ -69,7 +71,7 @@ final class MotionTelemetry implements LiveDetection.Listener, AutoCloseable {
       TelemetryPublisher p = new TelemetryPublisher(connection.settings(), id, List.of(schema(directions)),
           PublisherConfig.defaults().withFormat(format));
       p.start();
-      p.awaitConnected(CONNECT_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS); // windows before the connection are dropped
+      p.awaitConnected(CONNECT_WAIT_SECONDS, TimeUnit.SECONDS); // windows before the connection are dropped
       return new MotionTelemetry(p, connection, directions);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

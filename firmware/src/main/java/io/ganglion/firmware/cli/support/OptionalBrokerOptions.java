@@ -19,10 +19,12 @@ public final class OptionalBrokerOptions {
       description = "Port of --broker embedded (default: ${DEFAULT-VALUE}; 0: any free port).")
   int embeddedPort;
 
-  @Option(names = "--ca-file", paramLabel = "PEM", description = "CA certificate(s) for an ssl:// broker.")
+  @Option(names = "--ca-file", paramLabel = "PEM",
+      description = "CA certificate(s) to trust for an ssl:// broker (default: $GANGLION_MQTT_CA_FILE, else the JVM's trust store).")
   Path caFile;
 
-  @Option(names = "--username", paramLabel = "NAME", description = "Broker user name (password: $GANGLION_MQTT_PASSWORD).")
+  @Option(names = "--username", paramLabel = "NAME",
+      description = "Broker user name (default: $GANGLION_MQTT_USERNAME); the password comes from $GANGLION_MQTT_PASSWORD.")
   String username;
 
   /** True when a broker was given. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.ganglion.drivers.events.EventFormat;
 import io.ganglion.firmware.cli.CliRun;
 import io.ganglion.firmware.testing.TestBroker;
@@ -56,6 +57,19 @@ class MotionLivePublishesTest {
       assertTrue(s.events().stream().anyMatch(e -> "motion_stream".equals(e.kind()) && "stream 1 started".equals(e.detail())),
           s.events().toString());
       assertEquals(0, s.rejectedTotal());
+    }
+  }
+
+  @Test
+  void aPacedReplayKeepsUpWhateverTheBrokerWaitBeforeIt() throws Exception {
+    Path right = MotionDetectCommandTest.movie(dir, "paced.raw", 0, EventFormat.EVT2);
+    try (TestBroker broker = TestBroker.start()) {
+      CliRun r = CliRun.of("motion", "live", "--replay", right.toString(), "--broker", broker.url(), "--board", "paced",
+          "--json");
+      JsonNode summary = MotionLiveCommandTest.lines(r).summary();
+      // the wall clock starts at the first event, not before the sizing pass and the broker connection
+      assertTrue(summary.get("sensor_s_per_wall_s").asDouble() > 0.6, summary.toString());
+      assertTrue(summary.get("wall_s").asDouble() < 1.5, summary.toString());
     }
   }
 
