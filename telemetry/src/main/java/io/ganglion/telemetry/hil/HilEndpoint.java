@@ -114,6 +114,11 @@ abstract class HilEndpoint implements AutoCloseable {
     }
   }
 
+  /** Lets the connection reconnect when it was lost (the owning thread polls it). */
+  void pollLink() {
+    link.poll(System.nanoTime());
+  }
+
   /** True while connected. */
   public boolean isConnected() {
     return link.isConnected();

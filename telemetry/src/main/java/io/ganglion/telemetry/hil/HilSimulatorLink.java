@@ -70,11 +70,20 @@ public final class HilSimulatorLink extends HilEndpoint {
     }
   }
 
-  /** Tells the board the run is over (sent a few times: QoS 0). */
+  /**
+   * Tells the board the run is over: sent three times (QoS 0), a publish that fails (the link
+   * reconnecting) tried again for up to a second, so a board is not left to give up on a link loss.
+   */
   public void end(long seq, long tUs) {
     int length = HilFrame.encode(HilFrame.Kind.END, seq, tUs, new double[0], 0, sendBuffer);
-    for (int i = 0; i < 3; i++) {
-      send(length);
+    long deadline = System.nanoTime() + 1_000_000_000L;
+    for (int sent = 0; sent < 3 && System.nanoTime() - deadline < 0; ) {
+      if (send(length)) {
+        sent++;
+      } else {
+        pollLink();
+        java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
+      }
     }
   }
 
