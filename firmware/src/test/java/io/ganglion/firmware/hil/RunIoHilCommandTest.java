@@ -28,6 +28,7 @@ class RunIoHilCommandTest {
 
   @Test
   void theBoardAnswersEveryStepAndStopsAtTheSimulatorsEnd() throws Exception {
+    String simulatorSide = "";
     try (TestBroker broker = TestBroker.start()) {
       CompletableFuture<CliRun> board = CompletableFuture.supplyAsync(() -> CliRun.of("run", "--config", boardFile(), "--io",
           "hil", "--broker", broker.url(), "--session", "cli1", "--give-up-s", "20", "--json"));
@@ -38,9 +39,11 @@ class RunIoHilCommandTest {
         HilServer.Result r = HilServer.serve(world, link, new HilServer.Options(150, TimeUnit.MILLISECONDS.toNanos(100),
             TimeUnit.SECONDS.toNanos(10), TimeUnit.SECONDS.toNanos(20)), new PrintWriter(new StringWriter()), n -> { });
         assertTrue(r.completed());
+        simulatorSide = "simulator: " + r + ", publishes failed " + link.sendFailures() + ", connection losses "
+            + link.connectionLosses();
       }
       CliRun run = board.get(30, TimeUnit.SECONDS);
-      assertEquals(0, run.code, run.err);
+      assertEquals(0, run.code, run.err + run.out + simulatorSide);
       JsonNode j = new ObjectMapper().readTree(run.out);
       assertEquals("hil", j.get("io").asText());
       assertEquals(150, j.get("frames").asLong());
