@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ganglion.drivers.events.EventFormat;
 import io.ganglion.firmware.cli.CliRun;
+import io.ganglion.firmware.testing.MonitorWait;
 import io.ganglion.firmware.testing.TestBroker;
 import io.ganglion.telemetry.monitor.Monitor;
 import io.ganglion.telemetry.monitor.MonitorSnapshot;
 import io.ganglion.telemetry.mqtt.MqttSettings;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,16 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 class MotionLivePublishesTest {
 
   @TempDir Path dir;
-
-  static MonitorSnapshot await(Monitor m, Predicate<MonitorSnapshot> p) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    MonitorSnapshot s = m.snapshot();
-    while (!p.test(s) && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-      s = m.snapshot();
-    }
-    return s;
-  }
 
   @Test
   void everyWindowIsASampleAndAMonitorSeesTheDirection() throws Exception {
@@ -43,7 +33,7 @@ class MotionLivePublishesTest {
       MotionLiveCommandTest.Lines l = MotionLiveCommandTest.lines(r);
       int windows = l.windows().size();
       assertEquals(windows, l.summary().get("telemetry").get("samples_sent").asInt(), l.summary().toString());
-      MonitorSnapshot s = await(m, x -> x.board("cam") != null && "offline".equals(x.board("cam").state())
+      MonitorSnapshot s = MonitorWait.until(m, x -> x.board("cam") != null && "offline".equals(x.board("cam").state())
           && x.board("cam").stream("motion") != null && x.board("cam").stream("motion").samples() == windows);
       MonitorSnapshot.BoardSnapshot b = s.board("cam");
       assertNotNull(b, s.boards().toString());

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ganglion.firmware.cli.CliRun;
+import io.ganglion.firmware.testing.MonitorWait;
 import io.ganglion.firmware.testing.TestBroker;
 import io.ganglion.telemetry.command.CommandKey;
 import io.ganglion.telemetry.command.CommandSender;
@@ -19,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,16 +41,6 @@ class SimPublishesLikeABoardTest {
     broker.close();
   }
 
-  static MonitorSnapshot await(Monitor m, Predicate<MonitorSnapshot> p) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    MonitorSnapshot s = m.snapshot();
-    while (!p.test(s) && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-      s = m.snapshot();
-    }
-    return s;
-  }
-
   @Test
   void aPublishingSwimmerSwimsTheSameAndAMonitorSeesEveryStep() throws Exception {
     Path plain = dir.resolve("plain.csv");
@@ -67,7 +57,7 @@ class SimPublishesLikeABoardTest {
         JsonNode telemetry = new ObjectMapper().readTree(r.out).get("telemetry");
         assertEquals(800, telemetry.get("samples_offered").asLong(), "4 streams x 200 control steps");
         assertEquals(800, telemetry.get("samples_sent").asLong());
-        MonitorSnapshot s = await(m, x -> x.board(board) != null && "offline".equals(x.board(board).state())
+        MonitorSnapshot s = MonitorWait.until(m, x -> x.board(board) != null && "offline".equals(x.board(board).state())
             && x.board(board).stream("swimmer") != null && x.board(board).stream("swimmer").samples() == 200);
         MonitorSnapshot.BoardSnapshot b = s.board(board);
         assertNotNull(b);
@@ -97,14 +87,14 @@ class SimPublishesLikeABoardTest {
       assertTrue(m.awaitSubscribed(10, TimeUnit.SECONDS));
       CompletableFuture<CliRun> run = CompletableFuture.supplyAsync(() -> CliRun.of("sim", "swimmer", "--steps", "100",
           "--pace", "1", "--broker", broker.url(), "--board", "sim-cmd", "--key-file", keyFile.toString(), "--json"));
-      MonitorSnapshot s = await(m, x -> x.board("sim-cmd") != null && x.board("sim-cmd").online()
+      MonitorSnapshot s = MonitorWait.until(m, x -> x.board("sim-cmd") != null && x.board("sim-cmd").online()
           && x.events().stream().anyMatch(e -> "disarmed->armed auto_arm".equals(e.detail())));
       assertTrue(s.board("sim-cmd").online(), "the paced simulation is running: " + s.boards());
       try (CommandSender sender = new CommandSender(MqttSettings.of(broker.url(), "operator"), new CommandSigner(key))) {
         sender.send("sim-cmd", "disarm", null);
         sender.sendRaw("robots/sim-cmd/cmd/arm", "{\"v\":1}\nhmac-sha256=00".getBytes());
       }
-      s = await(m, x -> x.events().stream().anyMatch(e -> "armed->disarmed disarm_request".equals(e.detail()))
+      s = MonitorWait.until(m, x -> x.events().stream().anyMatch(e -> "armed->disarmed disarm_request".equals(e.detail()))
           && x.events().stream().anyMatch(e -> "command_rejected".equals(e.kind())));
       assertTrue(s.events().stream().anyMatch(e -> "command_accepted".equals(e.kind()) && "disarm".equals(e.detail())),
           s.events().toString());
@@ -126,7 +116,7 @@ class SimPublishesLikeABoardTest {
       assertTrue(m.awaitSubscribed(10, TimeUnit.SECONDS));
       CliRun r = CliRun.of("sim", "navigate", "--seconds", "2", "--broker", broker.url(), "--board", "nav", "--json");
       assertEquals(0, r.code, r.err);
-      MonitorSnapshot s = await(m, x -> x.board("nav") != null && "offline".equals(x.board("nav").state())
+      MonitorSnapshot s = MonitorWait.until(m, x -> x.board("nav") != null && "offline".equals(x.board("nav").state())
           && x.board("nav").stream("pose") != null && x.board("nav").stream("pose").samples() > 0);
       MonitorSnapshot.BoardSnapshot b = s.board("nav");
       assertEquals("drive", b.law());
