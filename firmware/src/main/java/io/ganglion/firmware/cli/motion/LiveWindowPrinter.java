@@ -44,8 +44,8 @@ final class LiveWindowPrinter implements LiveDetection.Listener {
       m.put("t_start_s", tStartUs / 1e6);
       m.put("events", events);
       m.put("spikes", spikes);
-      m.put("direction_deg", nullable(directions.dominantDirectionDeg(classSpikes)));
-      m.put("speed_px_s", nullable(directions.dominantSpeedPxPerS(classSpikes)));
+      m.put("direction_deg", MotionDirections.nullable(directions.dominantDirectionDeg(classSpikes)));
+      m.put("speed_px_s", MotionDirections.nullable(directions.dominantSpeedPxPerS(classSpikes)));
       m.put("histogram", directions.histogram(classSpikes));
       out.println(Summary.toJson(m));
     } else {
@@ -67,10 +67,5 @@ final class LiveWindowPrinter implements LiveDetection.Listener {
       out.printf(java.util.Locale.ROOT, "%10.1f   (no events for %.1f ms)%n", tStartUs / 1000.0, spanUs / 1000.0);
     }
     out.flush();
-  }
-
-  /** A number, or null for NaN (no spikes). */
-  static Object nullable(double v) {
-    return Double.isFinite(v) ? v : null;
   }
 }

@@ -76,10 +76,7 @@ public final class MotionDetectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!(windowMs >= 1) || !Double.isFinite(windowMs) || windowMs > 3_600_000) {
-      throw new InvalidInputException("--window-ms must be 1 to 3600000 ms (the detector's bins are milliseconds), got "
-          + windowMs);
-    }
+    long windowUs = RecordingDetection.windowUs(windowMs);
     if ((width == null) != (height == null)) {
       throw new InvalidInputException("--width and --height go together; give both or neither");
     }
@@ -105,7 +102,6 @@ public final class MotionDetectCommand implements Callable<Integer> {
       ChartFiles.requireSupportedExtension("--plot", plot);
       OutputFile.create("--plot", plot).close(); // fail now if it cannot be written
     }
-    long windowUs = Math.max(1, Math.round(windowMs * 1000));
     RecordingDetection.Result r;
     try (Progress progress = new Progress("detecting", Math.max(1, Files.size(input)), "bytes", true)) {
       r = RecordingDetection.run(input, config, model, windowUs, progress::update);
@@ -136,8 +132,8 @@ public final class MotionDetectCommand implements Callable<Integer> {
         .put("events", r.events())
         .put("duration_s", r.durationS())
         .put("spikes", r.spikes())
-        .put("dominant_direction_deg", nullable(r.dominantDirectionDeg(r.classSpikes())))
-        .put("dominant_speed_px_s", nullable(r.dominantSpeedPxPerS(r.classSpikes())))
+        .put("dominant_direction_deg", MotionDirections.nullable(r.dominantDirectionDeg(r.classSpikes())))
+        .put("dominant_speed_px_s", MotionDirections.nullable(r.dominantSpeedPxPerS(r.classSpikes())))
         .put("directions_deg", dirs)
         .put("direction_histogram", r.directionHistogram(r.classSpikes()))
         .put("window_s", r.windowUs() / 1e6);
@@ -147,8 +143,8 @@ public final class MotionDetectCommand implements Callable<Integer> {
       m.put("t_start_s", (w.tStartUs() - r.firstTUs()) / 1e6);
       m.put("events", w.events());
       m.put("spikes", w.spikes());
-      m.put("direction_deg", nullable(r.dominantDirectionDeg(w.classSpikes())));
-      m.put("speed_px_s", nullable(r.dominantSpeedPxPerS(w.classSpikes())));
+      m.put("direction_deg", MotionDirections.nullable(r.dominantDirectionDeg(w.classSpikes())));
+      m.put("speed_px_s", MotionDirections.nullable(r.dominantSpeedPxPerS(w.classSpikes())));
       m.put("histogram", r.directionHistogram(w.classSpikes()));
       windows.add(m);
     }
@@ -179,9 +175,5 @@ public final class MotionDetectCommand implements Callable<Integer> {
       s.line("plot: %s", plot);
     }
     return s;
-  }
-
-  private static Object nullable(double v) {
-    return Double.isFinite(v) ? v : null;
   }
 }

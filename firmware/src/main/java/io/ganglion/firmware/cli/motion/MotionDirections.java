@@ -103,6 +103,11 @@ final class MotionDirections {
     return line.append("   ").append(describeDominant(perClass)).toString();
   }
 
+  /** A direction or speed for JSON: the number, or null for NaN (no spikes). */
+  static Object nullable(double v) {
+    return Double.isFinite(v) ? v : null;
+  }
+
   /** A direction in degrees: whole numbers without decimals, others with one. */
   static String formatDeg(double d) {
     return d == Math.rint(d) ? String.valueOf((long) d) : String.format(Locale.ROOT, "%.1f", d);

@@ -120,9 +120,7 @@ public final class MotionLiveCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!(windowMs >= 1) || !Double.isFinite(windowMs) || windowMs > 3_600_000) {
-      throw new InvalidInputException("--window-ms must be 1 to 3600000 ms (the detector's bins are milliseconds), got " + windowMs);
-    }
+    long windowUs = RecordingDetection.windowUs(windowMs);
     if (durationS != null && !(durationS > 0 && durationS <= 1e7)) {
       throw new InvalidInputException("--duration-s must be a positive number of seconds (at most 1e7), got " + durationS);
     }
@@ -145,7 +143,6 @@ public final class MotionLiveCommand implements Callable<Integer> {
     if (broker.enabled()) {
       MotionTelemetry.schema(directions); // a model telemetry cannot carry fails before anything starts
     }
-    long windowUs = Math.max(1, Math.round(windowMs * 1000));
     long toleranceUs = timeTolerance.microseconds();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
@@ -287,8 +284,8 @@ public final class MotionLiveCommand implements Callable<Integer> {
         .put("events", events)
         .put("duration_s", durationS)
         .put("spikes", spikes)
-        .put("dominant_direction_deg", LiveWindowPrinter.nullable(directions.dominantDirectionDeg(perClass)))
-        .put("dominant_speed_px_s", LiveWindowPrinter.nullable(directions.dominantSpeedPxPerS(perClass)))
+        .put("dominant_direction_deg", MotionDirections.nullable(directions.dominantDirectionDeg(perClass)))
+        .put("dominant_speed_px_s", MotionDirections.nullable(directions.dominantSpeedPxPerS(perClass)))
         .put("directions_deg", directions.directionsDeg())
         .put("direction_histogram", directions.histogram(perClass))
         .put("events_dropped", in.droppedEvents)

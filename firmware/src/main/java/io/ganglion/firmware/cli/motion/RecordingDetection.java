@@ -33,6 +33,18 @@ final class RecordingDetection {
   /** The most histogram windows a recording may fill (each holds a count per class). */
   static final int MAX_WINDOWS = 100_000;
 
+  /**
+   * The window of {@code --window-ms} in us: 1 ms (the detector's bins are milliseconds) to one
+   * hour, else a usage error. Shared by {@code motion detect} and {@code motion live}.
+   */
+  static long windowUs(double windowMs) {
+    if (!(windowMs >= 1) || !Double.isFinite(windowMs) || windowMs > 3_600_000) {
+      throw new InvalidInputException("--window-ms must be 1 to 3600000 ms (the detector's bins are milliseconds), got "
+          + windowMs);
+    }
+    return Math.round(windowMs * 1000);
+  }
+
   /** One time window: events, spikes per class. */
   record Window(long tStartUs, long events, long[] classSpikes) {
 
@@ -48,7 +60,7 @@ final class RecordingDetection {
   /** Everything the detection produced. */
   record Result(String file, EventFormat format, SensorSize size, boolean sizeObserved, long events, long firstTUs,
       long lastTUs, long windowUs, List<Window> windows, long[] classSpikes, MotionOutputs counters, double wallS,
-      MotionModel model) {
+      MotionModel model, MotionDirections directions) {
 
     long spikes() {
       long n = 0;
@@ -60,11 +72,6 @@ final class RecordingDetection {
 
     double durationS() {
       return events == 0 ? 0 : (lastTUs - firstTUs) / 1e6;
-    }
-
-    /** The direction readout of the model's classes. */
-    MotionDirections directions() {
-      return new MotionDirections(model);
     }
 
     /** The distinct class directions in degrees, ascending. */
@@ -151,7 +158,7 @@ final class RecordingDetection {
       result.add(new Window(w.tStartUs, w.events, w.classSpikes));
     }
     return new Result(input.getFileName().toString(), format, size, observed, events, first, last, windowUs, result,
-        total, out, (System.nanoTime() - start) / 1e9, model);
+        total, out, (System.nanoTime() - start) / 1e9, model, new MotionDirections(model));
   }
 
   private static void collect(MotionOutputs out, List<WindowCounts> windows, long[] total, long first, long windowUs,
