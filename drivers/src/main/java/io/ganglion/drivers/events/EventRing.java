@@ -122,9 +122,6 @@ final class EventRing {
     long end = published;
     long mp = marksPublished; // read after 'published' (written before it): every mark up to 'end' is seen
     long mc = marksConsumed;
-    while (mc < mp && marks[(int) mc & (MARKS - 1)] < c) {
-      mc++; // not expected: a drain never passes a visible mark
-    }
     boolean starts = false;
     if (mc < mp && marks[(int) mc & (MARKS - 1)] == c && end > c) {
       starts = true; // the mark is taken with its stream's first event, not before

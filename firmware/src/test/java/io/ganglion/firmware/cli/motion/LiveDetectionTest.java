@@ -77,6 +77,16 @@ class LiveDetectionTest {
     }
   }
 
+  /** What a detection of {@code events} in batches of 500, to its end, reports: the reference of the tests below. */
+  static Heard reference(EventBuffer events) {
+    Heard heard = new Heard();
+    LiveDetection d = detection(heard);
+    feed(d, heard, events, 500);
+    heard.clockUs = Long.MAX_VALUE;
+    d.finish();
+    return heard;
+  }
+
   @Test
   void aWindowIsReportedOnlyOnceTheClockHasPassedItsEndWhateverTheBatches() {
     EventBuffer m = movie();
@@ -161,11 +171,7 @@ class LiveDetectionTest {
   @Test
   void anEventTheDetectorDropsMovesNoClock() {
     EventBuffer m = movie();
-    Heard plain = new Heard();
-    LiveDetection reference = detection(plain);
-    feed(reference, plain, m, 500);
-    plain.clockUs = Long.MAX_VALUE;
-    reference.finish();
+    Heard plain = reference(m);
     // the same events with one outside the 64 x 64 sensor, 25 ms ahead of its neighbours, in the middle
     int at = m.count() / 3;
     EventBuffer withBad = new EventBuffer(m.count() + 1);
@@ -188,11 +194,7 @@ class LiveDetectionTest {
   @Test
   void aStreamStartsAtTheFirstEventTheDetectorTakes() {
     EventBuffer m = movie();
-    Heard plain = new Heard();
-    LiveDetection reference = detection(plain);
-    feed(reference, plain, m, 500);
-    plain.clockUs = Long.MAX_VALUE;
-    reference.finish();
+    Heard plain = reference(m);
     EventBuffer withBadFirst = new EventBuffer(m.count() + 1);
     withBadFirst.add(1000, 5, m.tUs[0] - 7_000, true); // outside the 64 x 64 sensor, 7 ms before the rest
     withBadFirst.append(m, 0, m.count());
