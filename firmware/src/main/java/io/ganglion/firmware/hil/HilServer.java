@@ -11,9 +11,13 @@ import java.util.function.LongConsumer;
  * at t = n step, exchange them for the board's actuators of step n ({@link HilSimulatorLink}), step
  * the world. When the board does not answer within {@code linkTimeoutNanos} the simulation pauses
  * (nothing advances; the sensors are retransmitted) and says so; it resumes when the board answers,
- * or gives up after {@code giveUpNanos}. Ends the session with an {@code END} frame.
+ * or gives up after {@code giveUpNanos}. Ends the session with an {@code END} frame, sent again until
+ * the board acknowledges it or {@link #END_TIMEOUT_NANOS} (at most the link timeout) passes.
  */
 public final class HilServer {
+
+  /** The longest wait for the board's acknowledgement of the end (a board that gave up never sends one). */
+  static final long END_TIMEOUT_NANOS = 2_000_000_000L;
 
   /**
    * @param steps exchanges to run
@@ -33,9 +37,10 @@ public final class HilServer {
    * @param retransmits sensor frames sent again
    * @param stepsPerSecond completed exchanges per wall second (pauses included)
    * @param wallSeconds the session's wall time
+   * @param endAcknowledged the board acknowledged the END frame
    */
   public record Result(long steps, boolean completed, long pauses, double pausedSeconds, long retransmits,
-      double stepsPerSecond, double wallSeconds) {}
+      double stepsPerSecond, double wallSeconds, boolean endAcknowledged) {}
 
   private HilServer() {}
 
@@ -85,8 +90,15 @@ public final class HilServer {
         progress.accept(done);
       }
     }
-    link.end(done, done * world.stepNanos() / 1_000);
     double wall = (System.nanoTime() - start) / 1e9;
-    return new Result(done, completed && done == o.steps(), pauses, pausedNanos / 1e9, link.retransmits(), done / wall, wall);
+    boolean acknowledged = link.end(done, done * world.stepNanos() / 1_000, o.retransmitNanos(),
+        Math.min(o.linkTimeoutNanos(), END_TIMEOUT_NANOS));
+    if (!acknowledged) {
+      log.printf(Locale.ROOT, "ganglion: HIL: the board did not acknowledge the end of the run within %.0f ms%n",
+          Math.min(o.linkTimeoutNanos(), END_TIMEOUT_NANOS) / 1e6);
+      log.flush();
+    }
+    return new Result(done, completed && done == o.steps(), pauses, pausedNanos / 1e9, link.retransmits(), done / wall, wall,
+        acknowledged);
   }
 }

@@ -54,6 +54,7 @@ class HilSwimmerBitIdentityTest {
       JsonNode s = new ObjectMapper().readTree(sim.out);
       assertEquals(400, s.get("steps").asLong());
       assertTrue(s.get("completed").asBoolean());
+      assertTrue(s.get("end_acknowledged").asBoolean(), sim.out);
       JsonNode plain = new ObjectMapper().readTree(CliRun.of("sim", "swimmer", "--steps", "400", "--json").out);
       assertEquals(plain.get("distance_m").asDouble(), s.get("distance_m").asDouble(), 0.0);
       assertEquals(plain.get("final_nose_x").asDouble(), s.get("final_nose_x").asDouble(), 0.0);

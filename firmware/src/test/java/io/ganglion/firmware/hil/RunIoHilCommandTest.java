@@ -39,6 +39,7 @@ class RunIoHilCommandTest {
         HilServer.Result r = HilServer.serve(world, link, new HilServer.Options(150, TimeUnit.MILLISECONDS.toNanos(100),
             TimeUnit.SECONDS.toNanos(10), TimeUnit.SECONDS.toNanos(20)), new PrintWriter(new StringWriter()), n -> { });
         assertTrue(r.completed());
+        assertTrue(r.endAcknowledged(), "the board acknowledged the END");
         simulatorSide = "simulator: " + r + ", publishes failed " + link.sendFailures() + ", connection losses "
             + link.connectionLosses();
       }

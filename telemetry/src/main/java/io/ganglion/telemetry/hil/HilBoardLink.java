@@ -39,7 +39,8 @@ public final class HilBoardLink extends HilEndpoint {
 
   /**
    * Waits at most {@code timeoutNanos} for the sensors of a step not answered yet (copied to
-   * {@code dest}), or the end of the run. Sensors of the step already answered are answered again.
+   * {@code dest}), or the end of the run (acknowledged on receipt). Sensors of the step already
+   * answered are answered again.
    *
    * @return {@code SENSORS}, {@code END}, or null on timeout (the link is silent)
    */
@@ -48,6 +49,7 @@ public final class HilBoardLink extends HilEndpoint {
     while (take(incoming, deadline)) {
       if (incoming.kind() == HilFrame.Kind.END) {
         dest.copyFrom(incoming);
+        send(HilFrame.encode(HilFrame.Kind.END_ACK, incoming.seq(), incoming.tUs(), lastAnswer, 0, sendBuffer));
         return HilFrame.Kind.END;
       }
       if (incoming.seq() == lastAnsweredSeq) {

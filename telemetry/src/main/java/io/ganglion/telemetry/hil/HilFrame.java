@@ -9,7 +9,8 @@ import io.ganglion.telemetry.protocol.RejectReason;
  * offset size field
  *  0     4    magic "GHIL" = 47 48 49 4c
  *  4     1    version = 1
- *  5     1    kind: 1 sensors (simulator to board), 2 actuators (board to simulator), 3 end (simulator: run over)
+ *  5     1    kind: 1 sensors (simulator to board), 2 actuators (board to simulator), 3 end (simulator: run over),
+ *             4 end acknowledged (board: the end of seq received)
  *  6     2    value count N (u16, 0..1024)
  *  8     8    seq (i64 >= 0): the lock-step number; actuators answer the sensors of the same seq
  * 16     8    t_us (i64): simulation time of the sensors
@@ -37,7 +38,9 @@ public final class HilFrame {
     /** Board to simulator: the actuator commands for step {@code seq}. */
     ACTUATORS(2),
     /** Simulator to board: the run is over (the board stops without a failsafe). */
-    END(3);
+    END(3),
+    /** Board to simulator: the {@code END} of the same {@code seq} arrived (the simulator resends END until it does). */
+    END_ACK(4);
 
     private final int code;
 

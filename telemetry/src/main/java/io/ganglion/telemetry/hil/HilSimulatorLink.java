@@ -7,7 +7,8 @@ import io.ganglion.telemetry.mqtt.MqttSettings;
  * {@code seq} on {@code hil/<session>/sensors}, waits for the board's actuators of the same
  * {@code seq} on {@code hil/<session>/actuators} (answers for other steps are ignored),
  * retransmits the sensors when no answer came within {@code retransmitNanos}, and gives up after
- * {@code timeoutNanos} (the caller pauses and reports). Used by one thread.
+ * {@code timeoutNanos} (the caller pauses and reports). {@link #end} ends the run the same way,
+ * until the board acknowledges. Used by one thread.
  */
 public final class HilSimulatorLink extends HilEndpoint {
 
@@ -31,7 +32,7 @@ public final class HilSimulatorLink extends HilEndpoint {
 
   @Override
   boolean accepts(HilFrame.Kind kind) {
-    return kind == HilFrame.Kind.ACTUATORS;
+    return kind == HilFrame.Kind.ACTUATORS || kind == HilFrame.Kind.END_ACK;
   }
 
   /**
@@ -50,12 +51,12 @@ public final class HilSimulatorLink extends HilEndpoint {
     while (true) {
       long until = Math.min(giveUp, nextSend);
       if (take(answer, until)) {
-        if (answer.seq() == seq) {
+        if (answer.kind() == HilFrame.Kind.ACTUATORS && answer.seq() == seq) {
           actuatorsOut.copyFrom(answer);
           exchanges++;
           return true;
         }
-        ignored++; // a late answer to an earlier step
+        ignored++; // a late answer to an earlier step (or an end acknowledged twice)
         continue;
       }
       long now = System.nanoTime();
@@ -71,19 +72,35 @@ public final class HilSimulatorLink extends HilEndpoint {
   }
 
   /**
-   * Tells the board the run is over: sent three times (QoS 0), a publish that fails (the link
-   * reconnecting) tried again for up to a second, so a board is not left to give up on a link loss.
+   * Tells the board the run is over and waits for its acknowledgement: END is sent again every
+   * {@code retransmitNanos} without one (frames are QoS 0, and a publish can fail while the link
+   * reconnects), until {@code timeoutNanos}. Without it a lost END would leave the board waiting
+   * until it gives up.
+   *
+   * @return true when the board acknowledged the end of {@code seq}; false after {@code timeoutNanos}
    */
-  public void end(long seq, long tUs) {
+  public boolean end(long seq, long tUs, long retransmitNanos, long timeoutNanos) {
     int length = HilFrame.encode(HilFrame.Kind.END, seq, tUs, new double[0], 0, sendBuffer);
-    long deadline = System.nanoTime() + 1_000_000_000L;
-    for (int sent = 0; sent < 3 && System.nanoTime() - deadline < 0; ) {
-      if (send(length)) {
-        sent++;
-      } else {
-        pollLink();
-        java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
+    long start = System.nanoTime();
+    long giveUp = start + timeoutNanos;
+    send(length);
+    long nextSend = start + retransmitNanos;
+    while (true) {
+      if (take(answer, Math.min(giveUp, nextSend))) {
+        if (answer.kind() == HilFrame.Kind.END_ACK && answer.seq() == seq) {
+          return true;
+        }
+        ignored++; // a late answer to a step
+        continue;
       }
+      long now = System.nanoTime();
+      if (now - giveUp >= 0) {
+        return false;
+      }
+      HilFrame.encode(HilFrame.Kind.END, seq, tUs, new double[0], 0, sendBuffer);
+      send(length);
+      retransmits++;
+      nextSend = now + retransmitNanos;
     }
   }
 
@@ -92,7 +109,7 @@ public final class HilSimulatorLink extends HilEndpoint {
     return exchanges;
   }
 
-  /** Sensor frames sent again because no answer came in time. */
+  /** Sensor and END frames sent again because no answer came in time. */
   public long retransmits() {
     return retransmits;
   }

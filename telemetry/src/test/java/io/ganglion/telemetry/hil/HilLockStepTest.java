@@ -73,7 +73,8 @@ class HilLockStepTest {
       double perSecond = steps / ((System.nanoTime() - start) / 1e9);
       System.out.printf("[hil] %s: %d lock-step exchanges, %.0f steps/s, %d retransmits%n", broker.name(), steps, perSecond,
           sim.retransmits());
-      sim.end(steps, steps * 30_000L);
+      assertTrue(sim.end(steps, steps * 30_000L, TimeUnit.MILLISECONDS.toNanos(200), TimeUnit.SECONDS.toNanos(5)),
+          "the board acknowledged the end");
       t.join(5_000);
       assertFalse(t.isAlive(), "the board saw the end of the run");
       assertEquals(steps, computed.get() , "each step computed once");
@@ -98,6 +99,39 @@ class HilLockStepTest {
       assertEquals(HilFrame.Kind.SENSORS, board.awaitSensors(in, TimeUnit.SECONDS.toNanos(1)));
       board.answer(in.seq(), in.tUs(), new double[] {5}, 1);
       assertNull(board.awaitSensors(in, TimeUnit.MILLISECONDS.toNanos(200)), "nothing new: the simulator went quiet");
+    }
+  }
+
+  @Test
+  void anEndLostBeforeTheBoardListensIsSentAgainUntilTheBoardAcknowledgesIt() throws Exception {
+    try (HilSimulatorLink sim = HilSimulatorLink.connect(MqttSettings.of(broker.url(), "hil-sim-3"), "s3", 4, 5_000)) {
+      // the board subscribes only after the first END went out (to no one): that END is lost
+      java.util.concurrent.CompletableFuture<HilFrame.Kind> boardSaw = new java.util.concurrent.CompletableFuture<>();
+      Thread late = new Thread(() -> {
+        java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(300));
+        try (HilBoardLink board = HilBoardLink.connect(MqttSettings.of(broker.url(), "hil-board-3"), "s3", 4, 5_000)) {
+          HilFrame in = new HilFrame(4);
+          HilFrame.Kind k = board.awaitSensors(in, TimeUnit.SECONDS.toNanos(5));
+          boardSaw.complete(k == HilFrame.Kind.END && in.seq() == 7 ? k : null);
+        } catch (RuntimeException e) {
+          boardSaw.completeExceptionally(e);
+        }
+      }, "late-board");
+      late.start();
+      assertTrue(sim.end(7, 210_000, TimeUnit.MILLISECONDS.toNanos(50), TimeUnit.SECONDS.toNanos(5)));
+      assertTrue(sim.retransmits() >= 1, "sent again: " + sim.retransmits());
+      assertEquals(HilFrame.Kind.END, boardSaw.get(5, TimeUnit.SECONDS));
+      late.join(5_000);
+    }
+  }
+
+  @Test
+  void anEndNobodyAcknowledgesTimesOut() {
+    try (HilSimulatorLink sim = HilSimulatorLink.connect(MqttSettings.of(broker.url(), "hil-sim-4"), "s4", 4, 5_000)) {
+      long start = System.nanoTime();
+      assertFalse(sim.end(3, 0, TimeUnit.MILLISECONDS.toNanos(50), TimeUnit.MILLISECONDS.toNanos(250)));
+      assertTrue(System.nanoTime() - start >= TimeUnit.MILLISECONDS.toNanos(250));
+      assertTrue(sim.retransmits() >= 3, "sent again: " + sim.retransmits());
     }
   }
 }

@@ -94,7 +94,7 @@ public final class HilBenchCommand implements Callable<Integer> {
         }
       }
       double seconds = (System.nanoTime() - measuredStart) / 1e9;
-      sim.end(warmup + steps, 0);
+      boolean ended = sim.end(warmup + steps, 0, TimeUnit.MILLISECONDS.toNanos(100), TimeUnit.SECONDS.toNanos(2));
       echo.join(2_000);
       double perSecond = steps / seconds;
       new Summary()
@@ -107,9 +107,11 @@ public final class HilBenchCommand implements Callable<Integer> {
           .put("rtt_p99_us", rtt.getValueAtPercentile(99) / 1e3)
           .put("rtt_max_us", rtt.getMaxValue() / 1e3)
           .put("retransmits", sim.retransmits())
+          .put("end_acknowledged", ended)
           .line("%d lock-step exchanges of %d doubles through %s: %.0f steps/s", steps, values, broker.url(), perSecond)
           .line("  round trip p50 %.0f us, p99 %.0f us, max %.0f us; %d retransmits", rtt.getValueAtPercentile(50) / 1e3,
               rtt.getValueAtPercentile(99) / 1e3, rtt.getMaxValue() / 1e3, sim.retransmits())
+          .line("  end of the run %s", ended ? "acknowledged by the board" : "NOT acknowledged within 2 s")
           .print(spec.commandLine().getOut(), json.enabled());
       return 0;
     }

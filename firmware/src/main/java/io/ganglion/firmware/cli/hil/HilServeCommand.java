@@ -143,6 +143,7 @@ public final class HilServeCommand implements Callable<Integer> {
         .put("pauses", r.pauses())
         .put("paused_s", r.pausedSeconds())
         .put("retransmits", r.retransmits())
+        .put("end_acknowledged", r.endAcknowledged())
         .put("wall_s", r.wallSeconds())
         .line("HIL swimmer%d, session %s: %d of %d lock-step steps (%.1f s simulated)%s", links, session, r.steps(), steps,
             r.steps() * 0.03, r.completed() ? "" : ", INCOMPLETE")
@@ -185,6 +186,7 @@ public final class HilServeCommand implements Callable<Integer> {
         .put("pauses", r.pauses())
         .put("paused_s", r.pausedSeconds())
         .put("retransmits", r.retransmits())
+        .put("end_acknowledged", r.endAcknowledged())
         .put("wall_s", r.wallSeconds())
         .line("HIL navigate (%s), session %s: %d of %d lock-step steps (%.3f s simulated)%s", board.boardId(), session,
             r.steps(), steps, s.timeS(), r.completed() ? "" : ", INCOMPLETE")
