@@ -99,6 +99,22 @@ class Aedat2ReaderTest {
   }
 
   @Test
+  void theEndOfHeaderLineEndsTheHeaderEvenWhenTheFirstRecordStartsWithAHashByte() {
+    // raw y = 140: the address's first (big-endian) byte is 140 >> 2 = 0x23, '#'. jAER ends its
+    // header with "#End Of ASCII Header": the data starts right after that line, whatever its bytes.
+    assertEquals(0x23, dvs(5, 140, true) >>> 24);
+    byte[] file = concat(AEDAT_HEADER, "#End Of ASCII Header\r\n",
+        aedatRecords(dvs(5, 140, true), 100, dvs(6, 10, false), 0x0A0A_0A0A));
+    try (EventReader r = open(file, EventFormat.AEDAT2)) {
+      assertEquals(List.of(Event.of(234, 39, 100, true), Event.of(233, 169, 0x0A0A_0A0AL, false)), readAll(r));
+      assertEquals(file.length, r.stats().bytesRead());
+    }
+    // other writers' spelling of the same line
+    byte[] other = concat(AEDAT_HEADER, "# End of ASCII Header\r\n", aedatRecords(dvs(5, 140, true), 100));
+    assertEquals(List.of(Event.of(234, 39, 100, true)), EventFixtures.readAll(other, EventFormat.AEDAT2));
+  }
+
+  @Test
   void aHeaderOnlyFileHasNoEvents() {
     assertEquals(List.of(), EventFixtures.readAll(AEDAT_HEADER.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
         EventFormat.AEDAT2));
