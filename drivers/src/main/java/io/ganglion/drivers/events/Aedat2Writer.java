@@ -10,6 +10,7 @@ import java.io.OutputStream;
  *   # Data format is int32 address, int32 timestamp (8 bytes total), repeated for each event
  *   # Timestamps tick is 1 us
  *   # AEChip: eu.seebetter.ini.chips.davis.DAVIS240C
+ *   #End Of ASCII Header
  * </pre>
  * (CRLF line ends), then per event a big-endian address {@code (179 - y) << 22 | (239 - x) << 12 |
  * on << 11} and the big-endian low 32 bits of t (readers unwrap the rollover).
@@ -21,7 +22,9 @@ final class Aedat2Writer extends AbstractEventWriter {
         Long.MAX_VALUE);
     out.writeAscii("#!AER-DAT2.0\r\n# This is a raw AE data file created by Ganglion\r\n"
         + "# Data format is int32 address, int32 timestamp (8 bytes total), repeated for each event\r\n"
-        + "# Timestamps tick is 1 us\r\n# AEChip: eu.seebetter.ini.chips.davis.DAVIS240C\r\n");
+        + "# Timestamps tick is 1 us\r\n# AEChip: eu.seebetter.ini.chips.davis.DAVIS240C\r\n"
+        // jAER's end marker: without it a first address starting with the byte '#' reads as a header line
+        + "#End Of ASCII Header\r\n");
   }
 
   /** The DVS address of an image-convention event. */

@@ -60,6 +60,14 @@ class EventWriterRoundTripTest {
   }
 
   @Test
+  void aedatKeepsAFirstEventWhoseAddressStartsWithAHashByte() {
+    // image y 36..39 is raw y 143..140: the big-endian address starts with 0x23, '#', the header's line start
+    List<Event> events = List.of(Event.of(7, 39, 100, true), Event.of(8, 36, 0x0A0A, false), Event.of(9, 1, 0x0A0B, true));
+    byte[] file = EventFixtures.write(EventFormat.AEDAT2, new SensorSize(240, 180), events);
+    assertEquals(events, EventFixtures.readAll(file, EventFormat.AEDAT2));
+  }
+
+  @Test
   void textWritesSixDecimalSecondsPerLine() {
     byte[] file = EventFixtures.write(EventFormat.TEXT, SensorSize.UNKNOWN,
         List.of(Event.of(96, 133, 3_811, false), Event.of(1, 2, 12_000_001, true)));
