@@ -50,6 +50,18 @@ class EventWriterRoundTripTest {
   }
 
   @Test
+  void evt2KeepsAFirstEventTimeBeyondTheThirtyFourBitRange() {
+    // readers start the EVT 2.0 time base at 0: a first time of 2^34 us (4.8 h) or more must not wrap
+    SensorSize size = new SensorSize(64, 64);
+    long day = 86_400_000_000L;
+    for (long t0 : new long[] {1L << 34, (1L << 34) + 5, day + 17, (1L << 33) + 3}) {
+      List<Event> events = List.of(Event.of(1, 2, t0, true), Event.of(3, 4, t0 + 100, false));
+      assertEquals(events, EventFixtures.readAll(EventFixtures.write(EventFormat.EVT2, size, events), EventFormat.EVT2),
+          "first event at " + t0 + " us");
+    }
+  }
+
+  @Test
   void evt2WritesItsGeometryInTheHeader() {
     byte[] file = EventFixtures.write(EventFormat.EVT2, new SensorSize(346, 260), List.of(Event.of(345, 259, 0, true)));
     String head = new String(file, 0, Math.min(file.length, 80), StandardCharsets.ISO_8859_1);
