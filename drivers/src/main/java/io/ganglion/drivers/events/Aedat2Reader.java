@@ -193,10 +193,15 @@ final class Aedat2Reader extends AbstractEventReader {
     return finish(dest, n);
   }
 
-  /** t = epoch + t32, where epoch grows by 2^32 when t32 drops by more than 2^31 (rollover). */
+  /**
+   * t = epoch + t32, where epoch grows by 2^32 when t32 drops by more than 2^31 (rollover), and
+   * after a rollover shrinks by 2^32 when t32 rises by more than 2^31 (a step back across it).
+   */
   private long unwrap(long t32) {
     if (t32 < lastRawT && lastRawT - t32 > HALF_RANGE) {
       epochUs += 1L << 32;
+    } else if (t32 > lastRawT && t32 - lastRawT > HALF_RANGE && epochUs > 0) {
+      epochUs -= 1L << 32;
     }
     lastRawT = t32;
     return epochUs + t32;

@@ -61,6 +61,24 @@ class Aedat2ReaderTest {
   }
 
   @Test
+  void aTimestampSteppingBackAcrossTheRolloverIsAStepBackNotAJumpForward() {
+    // 0xFFFF_FFF0, then 0x10 after the 2^32 rollover, then 18 us back across it (jitter), then on
+    byte[] file = concat(AEDAT_HEADER, aedatRecords(dvs(1, 1, true), 0xFFFF_FFF0, dvs(2, 2, true), 0x10,
+        dvs(3, 3, true), 0xFFFF_FFFE, dvs(4, 4, true), 0x20));
+    try (EventReader r = open(file, EventFormat.AEDAT2)) {
+      List<Event> events = readAll(r);
+      assertEquals(List.of(0xFFFF_FFF0L, (1L << 32) + 0x10, (1L << 32) + 0x10, (1L << 32) + 0x20),
+          events.stream().map(Event::tUs).toList());
+      assertEquals(1, r.stats().jitterClamped(), "the event 18 us back is clamped, not moved 2^32 us ahead");
+    }
+    byte[] back = concat(AEDAT_HEADER, aedatRecords(dvs(1, 1, true), 0xFFFF_FFF0, dvs(2, 2, true), 0x10,
+        dvs(3, 3, true), 0xFFFF_0000));
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> EventFixtures.readAll(back, EventFormat.AEDAT2));
+    assertTrue(e.getMessage().contains("byte " + (AEDAT_HEADER.length() + 16)) && e.getMessage().contains("goes back 65552 us"),
+        e.getMessage());
+  }
+
+  @Test
   void truncatedRecordIsAnErrorNamingItsByteOffset() {
     byte[] whole = concat(AEDAT_HEADER, aedatRecords(dvs(1, 1, true), 1));
     byte[] cut = concat(whole, new byte[] {0, 0, 0, 0, 0});
