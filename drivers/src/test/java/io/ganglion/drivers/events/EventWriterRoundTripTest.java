@@ -80,6 +80,26 @@ class EventWriterRoundTripTest {
   }
 
   @Test
+  void aedatRejectsTimesItsThirtyTwoBitTimestampsCannotCarry() {
+    // readers start at 0 and unwrap steps of less than 2^31 us: a first time of 2^32 us or more, or
+    // a step of 2^31 us (35.8 min) or more, would not read back
+    EventWriter late = EventFiles.newWriter(new ByteArrayOutputStream(), "out.aedat", EventFormat.AEDAT2, SensorSize.UNKNOWN);
+    InvalidInputException first = assertThrows(InvalidInputException.class, () -> late.write(1, 1, 1L << 32, true));
+    assertTrue(first.getMessage().contains("event #0") && first.getMessage().contains("2^32"), first.getMessage());
+    EventWriter gap = EventFiles.newWriter(new ByteArrayOutputStream(), "out.aedat", EventFormat.AEDAT2, SensorSize.UNKNOWN);
+    gap.write(1, 1, 5, true);
+    gap.write(1, 1, 5 + (1L << 31) - 1, true);
+    InvalidInputException step = assertThrows(InvalidInputException.class,
+        () -> gap.write(1, 1, 5 + (1L << 31) - 1 + (1L << 31), true));
+    assertTrue(step.getMessage().contains("event #2") && step.getMessage().contains("2^31"), step.getMessage());
+    // the largest steps it takes read back exactly, across the rollover
+    List<Event> events = List.of(Event.of(1, 2, (1L << 32) - 1, true), Event.of(3, 4, (1L << 32) - 1 + (1L << 31) - 1,
+        false), Event.of(5, 6, (1L << 32) - 1 + 2 * ((1L << 31) - 1), true));
+    assertEquals(events, EventFixtures.readAll(EventFixtures.write(EventFormat.AEDAT2, new SensorSize(240, 180), events),
+        EventFormat.AEDAT2));
+  }
+
+  @Test
   void textWritesSixDecimalSecondsPerLine() {
     byte[] file = EventFixtures.write(EventFormat.TEXT, SensorSize.UNKNOWN,
         List.of(Event.of(96, 133, 3_811, false), Event.of(1, 2, 12_000_001, true)));
