@@ -40,8 +40,16 @@ abstract class AbstractEventWriter implements EventWriter {
     count++;
   }
 
-  /** Encodes one checked event. */
+  /**
+   * Encodes one checked event (in time order, inside the sensor and the format's time range); may
+   * still refuse it with {@link #cannotWrite} (nothing written) for a format-specific limit.
+   */
   abstract void encode(int x, int y, long tUs, boolean on);
+
+  /** The time of the last event written (while encoding: the one before it), or 0 before any. */
+  final long lastTUs() {
+    return lastTUs;
+  }
 
   private InvalidInputException invalid(int x, int y, long tUs) {
     String what;
@@ -52,6 +60,11 @@ abstract class AbstractEventWriter implements EventWriter {
     } else {
       what = "goes back in time from " + lastTUs + " us; events must be written in time order";
     }
+    return cannotWrite(x, y, tUs, what);
+  }
+
+  /** The one-line error for an event that cannot be written: "... it " + {@code what}. */
+  final InvalidInputException cannotWrite(int x, int y, long tUs, String what) {
     return new InvalidInputException(sinkName + ": cannot write event #" + count + " (x=" + x + " y=" + y + " t="
         + tUs + " us) as " + format.cliName() + ": it " + what);
   }

@@ -9,8 +9,8 @@ import java.util.Locale;
 
 /**
  * Reads iniVation/jAER AEDAT 2.0 files from a DAVIS240: ASCII header lines starting with {@code #}
- * (the first is {@code #!AER-DAT2.0}); data starts at the first line that does not start with
- * {@code #}. Then 8-byte records: big-endian int32 address, big-endian int32 timestamp (us).
+ * (the first is {@code #!AER-DAT2.0}); data starts after jAER's last header line {@code #End Of
+ * ASCII Header} if there is one, else at the first line that does not start with {@code #}. Then 8-byte records: big-endian int32 address, big-endian int32 timestamp (us).
  *
  * <pre>
  *   DVS event (bit31 = 0, bit10 = 0): y_raw = a[30:22], x_raw = a[21:12], polarity = a[11] (1 = ON)
@@ -58,6 +58,11 @@ final class Aedat2Reader extends AbstractEventReader {
     }
     while (in.fill(1) >= 1 && in.buf[in.pos] == '#') {
       long lineOffset = in.offset();
+      if (isEndOfHeaderLine(in)) {
+        // the data starts right after it, even if its first byte is '#' (an address 0x23......)
+        skipLine(in);
+        break;
+      }
       if (!isChipLine(in)) {
         skipLine(in); // jAER headers run to thousands of lines: no string per line
         continue;
@@ -89,6 +94,34 @@ final class Aedat2Reader extends AbstractEventReader {
     }
     for (int k = 0; k < CHIP_KEY.length; k++) {
       if (in.buf[i + k] != CHIP_KEY[k]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static final byte[] END_KEY = "end of ascii header".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+  /**
+   * True if the header line at the read position is jAER's last one, "#End Of ASCII Header" (any
+   * case, spaces after the '#' and trailing spaces or '\r' allowed).
+   */
+  private static boolean isEndOfHeaderLine(ByteChunkInput in) {
+    int end = in.findLineEnd();
+    int i = in.pos + 1;
+    while (i < end && in.buf[i] == ' ') {
+      i++;
+    }
+    int stop = end;
+    while (stop > i && (in.buf[stop - 1] == '\r' || in.buf[stop - 1] == ' ')) {
+      stop--;
+    }
+    if (stop - i != END_KEY.length) {
+      return false;
+    }
+    for (int k = 0; k < END_KEY.length; k++) {
+      int c = in.buf[i + k];
+      if ((c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c) != END_KEY[k]) {
         return false;
       }
     }
@@ -160,10 +193,15 @@ final class Aedat2Reader extends AbstractEventReader {
     return finish(dest, n);
   }
 
-  /** t = epoch + t32, where epoch grows by 2^32 when t32 drops by more than 2^31 (rollover). */
+  /**
+   * t = epoch + t32, where epoch grows by 2^32 when t32 drops by more than 2^31 (rollover), and
+   * after a rollover shrinks by 2^32 when t32 rises by more than 2^31 (a step back across it).
+   */
   private long unwrap(long t32) {
     if (t32 < lastRawT && lastRawT - t32 > HALF_RANGE) {
       epochUs += 1L << 32;
+    } else if (t32 > lastRawT && t32 - lastRawT > HALF_RANGE && epochUs > 0) {
+      epochUs -= 1L << 32;
     }
     lastRawT = t32;
     return epochUs + t32;

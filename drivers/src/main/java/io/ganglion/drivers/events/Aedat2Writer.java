@@ -10,9 +10,11 @@ import java.io.OutputStream;
  *   # Data format is int32 address, int32 timestamp (8 bytes total), repeated for each event
  *   # Timestamps tick is 1 us
  *   # AEChip: eu.seebetter.ini.chips.davis.DAVIS240C
+ *   #End Of ASCII Header
  * </pre>
  * (CRLF line ends), then per event a big-endian address {@code (179 - y) << 22 | (239 - x) << 12 |
- * on << 11} and the big-endian low 32 bits of t (readers unwrap the rollover).
+ * on << 11} and the big-endian low 32 bits of t (readers unwrap the rollover). The first time
+ * must be below 2^32 us and each step below 2^31 us, else the timestamps would not read back.
  */
 final class Aedat2Writer extends AbstractEventWriter {
 
@@ -21,7 +23,9 @@ final class Aedat2Writer extends AbstractEventWriter {
         Long.MAX_VALUE);
     out.writeAscii("#!AER-DAT2.0\r\n# This is a raw AE data file created by Ganglion\r\n"
         + "# Data format is int32 address, int32 timestamp (8 bytes total), repeated for each event\r\n"
-        + "# Timestamps tick is 1 us\r\n# AEChip: eu.seebetter.ini.chips.davis.DAVIS240C\r\n");
+        + "# Timestamps tick is 1 us\r\n# AEChip: eu.seebetter.ini.chips.davis.DAVIS240C\r\n"
+        // jAER's end marker: without it a first address starting with the byte '#' reads as a header line
+        + "#End Of ASCII Header\r\n");
   }
 
   /** The DVS address of an image-convention event. */
@@ -33,6 +37,15 @@ final class Aedat2Writer extends AbstractEventWriter {
 
   @Override
   void encode(int x, int y, long tUs, boolean on) {
+    // readers start at 0 and unwrap the 32-bit timestamp by steps of less than 2^31 us
+    if (eventsWritten() == 0 && tUs >= 1L << 32) {
+      throw cannotWrite(x, y, tUs, "is at 2^32 us or later: AEDAT 2.0's 32-bit timestamps start at 0 and wrap"
+          + " there (write times relative to an earlier origin)");
+    }
+    if (eventsWritten() > 0 && tUs - lastTUs() >= 1L << 31) {
+      throw cannotWrite(x, y, tUs, "comes " + (tUs - lastTUs()) + " us after the previous event, 2^31 us or"
+          + " more: AEDAT 2.0's 32-bit timestamps cannot tell such a step from a rollover");
+    }
     writeRecord(dvsAddress(x, y, on), (int) tUs);
   }
 

@@ -12,7 +12,8 @@ import java.io.OutputStream;
  * </pre>
  * then little-endian words ({@link Evt2Words}): a TIME_HIGH word whenever t &gt;&gt; 6 changes
  * (plus intermediate ones across gaps of 2^27 * 64 us or more, so that readers can unwrap the
- * 28-bit rollover), and one CD_ON/CD_OFF word per event.
+ * 28-bit rollover; a first time of 2^34 us or more counts as a gap from 0, where readers start),
+ * and one CD_ON/CD_OFF word per event.
  */
 final class Evt2Writer extends AbstractEventWriter {
 
@@ -36,6 +37,11 @@ final class Evt2Writer extends AbstractEventWriter {
   void encode(int x, int y, long tUs, boolean on) {
     long high = tUs >>> 6;
     if (high != lastHigh) {
+      if (lastHigh < 0 && high > Evt2Words.TIME_HIGH_MASK) {
+        // readers start the time base at 0 and a first TIME_HIGH keeps only 28 bits: step up from 0
+        lastHigh = 0;
+        putWord(Evt2Words.timeHigh(0));
+      }
       if (lastHigh >= 0) {
         // keep each TIME_HIGH step below 2^27 so that a reader tells rollovers from steps
         while (high - lastHigh >= 1L << 27) {

@@ -2,7 +2,6 @@ package io.ganglion.drivers.events;
 
 import io.ganglion.drivers.InvalidInputException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Reads the RPG text format (Mueggler et al., the Event Camera Dataset): one event per line,
@@ -244,7 +243,18 @@ final class RpgTextReader extends AbstractEventReader {
 
   private InvalidInputException lineError(int lineStart, int stop, String what) {
     int shown = Math.min(stop - lineStart, 80);
-    String text = new String(in.buf, lineStart, shown, StandardCharsets.ISO_8859_1);
+    // the line as written, on one line: a '\r' inside it (CR-only line ends) or binary bytes escaped
+    StringBuilder text = new StringBuilder(shown + 16);
+    for (int i = lineStart; i < lineStart + shown; i++) {
+      int c = in.buf[i] & 0xFF;
+      if (c == '\r') {
+        text.append("\\r");
+      } else if (c < 0x20 && c != '\t' || c >= 0x7F) {
+        text.append(String.format("\\x%02x", c));
+      } else {
+        text.append((char) c);
+      }
+    }
     return new InvalidInputException(sourceName() + ": line " + lineNumber + ": " + what + " in '" + text + "'");
   }
 

@@ -61,6 +61,24 @@ class Aedat2ReaderTest {
   }
 
   @Test
+  void aTimestampSteppingBackAcrossTheRolloverIsAStepBackNotAJumpForward() {
+    // 0xFFFF_FFF0, then 0x10 after the 2^32 rollover, then 18 us back across it (jitter), then on
+    byte[] file = concat(AEDAT_HEADER, aedatRecords(dvs(1, 1, true), 0xFFFF_FFF0, dvs(2, 2, true), 0x10,
+        dvs(3, 3, true), 0xFFFF_FFFE, dvs(4, 4, true), 0x20));
+    try (EventReader r = open(file, EventFormat.AEDAT2)) {
+      List<Event> events = readAll(r);
+      assertEquals(List.of(0xFFFF_FFF0L, (1L << 32) + 0x10, (1L << 32) + 0x10, (1L << 32) + 0x20),
+          events.stream().map(Event::tUs).toList());
+      assertEquals(1, r.stats().jitterClamped(), "the event 18 us back is clamped, not moved 2^32 us ahead");
+    }
+    byte[] back = concat(AEDAT_HEADER, aedatRecords(dvs(1, 1, true), 0xFFFF_FFF0, dvs(2, 2, true), 0x10,
+        dvs(3, 3, true), 0xFFFF_0000));
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> EventFixtures.readAll(back, EventFormat.AEDAT2));
+    assertTrue(e.getMessage().contains("byte " + (AEDAT_HEADER.length() + 16)) && e.getMessage().contains("goes back 65552 us"),
+        e.getMessage());
+  }
+
+  @Test
   void truncatedRecordIsAnErrorNamingItsByteOffset() {
     byte[] whole = concat(AEDAT_HEADER, aedatRecords(dvs(1, 1, true), 1));
     byte[] cut = concat(whole, new byte[] {0, 0, 0, 0, 0});
@@ -96,6 +114,22 @@ class Aedat2ReaderTest {
     byte[] file = concat(AEDAT_HEADER, aedatRecords(dvs(1, 1, true), 50_000, dvs(2, 2, true), 40_000));
     InvalidInputException e = assertThrows(InvalidInputException.class, () -> EventFixtures.readAll(file, EventFormat.AEDAT2));
     assertTrue(e.getMessage().contains("goes back 10000 us"), e.getMessage());
+  }
+
+  @Test
+  void theEndOfHeaderLineEndsTheHeaderEvenWhenTheFirstRecordStartsWithAHashByte() {
+    // raw y = 140: the address's first (big-endian) byte is 140 >> 2 = 0x23, '#'. jAER ends its
+    // header with "#End Of ASCII Header": the data starts right after that line, whatever its bytes.
+    assertEquals(0x23, dvs(5, 140, true) >>> 24);
+    byte[] file = concat(AEDAT_HEADER, "#End Of ASCII Header\r\n",
+        aedatRecords(dvs(5, 140, true), 100, dvs(6, 10, false), 0x0A0A_0A0A));
+    try (EventReader r = open(file, EventFormat.AEDAT2)) {
+      assertEquals(List.of(Event.of(234, 39, 100, true), Event.of(233, 169, 0x0A0A_0A0AL, false)), readAll(r));
+      assertEquals(file.length, r.stats().bytesRead());
+    }
+    // other writers' spelling of the same line
+    byte[] other = concat(AEDAT_HEADER, "# End of ASCII Header\r\n", aedatRecords(dvs(5, 140, true), 100));
+    assertEquals(List.of(Event.of(234, 39, 100, true)), EventFixtures.readAll(other, EventFormat.AEDAT2));
   }
 
   @Test

@@ -50,6 +50,18 @@ class EventWriterRoundTripTest {
   }
 
   @Test
+  void evt2KeepsAFirstEventTimeBeyondTheThirtyFourBitRange() {
+    // readers start the EVT 2.0 time base at 0: a first time of 2^34 us (4.8 h) or more must not wrap
+    SensorSize size = new SensorSize(64, 64);
+    long day = 86_400_000_000L;
+    for (long t0 : new long[] {1L << 34, (1L << 34) + 5, day + 17, (1L << 33) + 3}) {
+      List<Event> events = List.of(Event.of(1, 2, t0, true), Event.of(3, 4, t0 + 100, false));
+      assertEquals(events, EventFixtures.readAll(EventFixtures.write(EventFormat.EVT2, size, events), EventFormat.EVT2),
+          "first event at " + t0 + " us");
+    }
+  }
+
+  @Test
   void evt2WritesItsGeometryInTheHeader() {
     byte[] file = EventFixtures.write(EventFormat.EVT2, new SensorSize(346, 260), List.of(Event.of(345, 259, 0, true)));
     String head = new String(file, 0, Math.min(file.length, 80), StandardCharsets.ISO_8859_1);
@@ -57,6 +69,34 @@ class EventWriterRoundTripTest {
     try (EventReader r = EventFixtures.open(file, EventFormat.EVT2)) {
       assertEquals(new SensorSize(346, 260), r.sensorSize());
     }
+  }
+
+  @Test
+  void aedatKeepsAFirstEventWhoseAddressStartsWithAHashByte() {
+    // image y 36..39 is raw y 143..140: the big-endian address starts with 0x23, '#', the header's line start
+    List<Event> events = List.of(Event.of(7, 39, 100, true), Event.of(8, 36, 0x0A0A, false), Event.of(9, 1, 0x0A0B, true));
+    byte[] file = EventFixtures.write(EventFormat.AEDAT2, new SensorSize(240, 180), events);
+    assertEquals(events, EventFixtures.readAll(file, EventFormat.AEDAT2));
+  }
+
+  @Test
+  void aedatRejectsTimesItsThirtyTwoBitTimestampsCannotCarry() {
+    // readers start at 0 and unwrap steps of less than 2^31 us: a first time of 2^32 us or more, or
+    // a step of 2^31 us (35.8 min) or more, would not read back
+    EventWriter late = EventFiles.newWriter(new ByteArrayOutputStream(), "out.aedat", EventFormat.AEDAT2, SensorSize.UNKNOWN);
+    InvalidInputException first = assertThrows(InvalidInputException.class, () -> late.write(1, 1, 1L << 32, true));
+    assertTrue(first.getMessage().contains("event #0") && first.getMessage().contains("2^32"), first.getMessage());
+    EventWriter gap = EventFiles.newWriter(new ByteArrayOutputStream(), "out.aedat", EventFormat.AEDAT2, SensorSize.UNKNOWN);
+    gap.write(1, 1, 5, true);
+    gap.write(1, 1, 5 + (1L << 31) - 1, true);
+    InvalidInputException step = assertThrows(InvalidInputException.class,
+        () -> gap.write(1, 1, 5 + (1L << 31) - 1 + (1L << 31), true));
+    assertTrue(step.getMessage().contains("event #2") && step.getMessage().contains("2^31"), step.getMessage());
+    // the largest steps it takes read back exactly, across the rollover
+    List<Event> events = List.of(Event.of(1, 2, (1L << 32) - 1, true), Event.of(3, 4, (1L << 32) - 1 + (1L << 31) - 1,
+        false), Event.of(5, 6, (1L << 32) - 1 + 2 * ((1L << 31) - 1), true));
+    assertEquals(events, EventFixtures.readAll(EventFixtures.write(EventFormat.AEDAT2, new SensorSize(240, 180), events),
+        EventFormat.AEDAT2));
   }
 
   @Test

@@ -77,6 +77,25 @@ class Evt2ReaderTest {
   }
 
   @Test
+  void aTimeHighSteppingBackAcrossTheRolloverIsAStepBackNotAJumpForward() {
+    long before = (1L << 34) - 64; // TIME_HIGH 2^28 - 1
+    long after = (1L << 34) + 64; // TIME_HIGH 1, after the rollover
+    // then TIME_HIGH 2^28 - 1 again: 128 us back across the rollover (jitter), then forward again
+    byte[] file = words(timeHigh(before), cd(1, 1, before, true), timeHigh(after), cd(2, 2, after, false),
+        timeHigh(before), cd(3, 3, before, true), timeHigh(after + 64), cd(4, 4, after + 64, false));
+    try (EventReader r = open(file, EventFormat.EVT2)) {
+      assertEquals(List.of(Event.of(1, 1, before, true), Event.of(2, 2, after, false), Event.of(3, 3, after, true),
+          Event.of(4, 4, after + 64, false)), readAll(r));
+      assertEquals(1, r.stats().jitterClamped(), "the event 128 us back is clamped, not moved 2^34 us ahead");
+    }
+    // a step back across the rollover beyond the tolerance is an error, like any other
+    byte[] back = words(timeHigh(before), cd(1, 1, before, true), timeHigh(after), cd(2, 2, after, false),
+        timeHigh(before - 6400), cd(3, 3, before - 6400, true));
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> EventFixtures.readAll(back, EventFormat.EVT2));
+    assertTrue(e.getMessage().contains("byte 20") && e.getMessage().contains("goes back 6528 us"), e.getMessage());
+  }
+
+  @Test
   void truncatedWordIsAnErrorNamingItsByteOffset() {
     byte[] whole = concat(HEADER, words(timeHigh(0), cd(1, 1, 0, true)));
     byte[] cut = java.util.Arrays.copyOf(whole, whole.length + 2);

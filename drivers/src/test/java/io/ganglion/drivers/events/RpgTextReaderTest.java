@@ -84,6 +84,17 @@ class RpgTextReaderTest {
   }
 
   @Test
+  void aLineWithControlCharactersIsReportedOnOneLine() {
+    // old Mac line ends (CR only) make the whole file one line; a NUL is a binary file read as text
+    for (String text : new String[] {"0.1 1 2 1\r0.2 1 2 0\r0.3 1 2 1\r", "0.1 1 2\u0000 1\n", "0.1 1\u001b[2J 2 1\n"}) {
+      String message = error(text).getMessage();
+      assertTrue(message.startsWith("test.txt: line 1: "), message);
+      assertTrue(message.chars().allMatch(c -> c >= 0x20 && c < 0x7F || c == '\t'), "one printable line: " + message);
+    }
+    assertTrue(error("0.1 1 2 1\r0.2 1 2 0\r").getMessage().contains("'0.1 1 2 1\\r0.2 1 2 0'"));
+  }
+
+  @Test
   void aTruncatedLastLineIsAnError() {
     InvalidInputException e = error("0.1 1 2 1\n0.2 1 2 0\n0.3 1");
     assertTrue(e.getMessage().contains("line 3: expected 4 fields") && e.getMessage().contains("'0.3 1'"), e.getMessage());
