@@ -10,7 +10,8 @@ import java.util.Locale;
 /**
  * Reads iniVation/jAER AEDAT 2.0 files from a DAVIS240: ASCII header lines starting with {@code #}
  * (the first is {@code #!AER-DAT2.0}); data starts after jAER's last header line {@code #End Of
- * ASCII Header} if there is one, else at the first line that does not start with {@code #}. Then 8-byte records: big-endian int32 address, big-endian int32 timestamp (us).
+ * ASCII Header} if there is one, else at the first line that does not start with {@code #}. Then
+ * 8-byte records: big-endian int32 address, big-endian int32 timestamp (us).
  *
  * <pre>
  *   DVS event (bit31 = 0, bit10 = 0): y_raw = a[30:22], x_raw = a[21:12], polarity = a[11] (1 = ON)
