@@ -167,9 +167,12 @@ public final class CommandVerifier {
       return CommandVerdict.reject(CommandRejection.MALFORMED, verb, "'args' must be an object");
     }
     long now = clockMillis.getAsLong();
-    if (Math.abs(now - tsMs) > windowMillis) {
-      return CommandVerdict.reject(CommandRejection.STALE, verb, "timestamp is " + (now - tsMs) + " ms from the board clock (window "
-          + windowMillis + " ms)");
+    // |now - ts_ms| <= window, as a range so that no difference can overflow (now - ts_ms = 2^63
+    // wraps to Long.MIN_VALUE, whose Math.abs is negative); ts_ms below now - window stops the
+    // second test from underflowing
+    if (tsMs < now - windowMillis || tsMs - windowMillis > now) {
+      return CommandVerdict.reject(CommandRejection.STALE, verb, "timestamp " + tsMs + " ms is outside the window of "
+          + windowMillis + " ms around the board clock " + now + " ms");
     }
     nonces.expire(now);
     if (nonces.contains(nonce)) {

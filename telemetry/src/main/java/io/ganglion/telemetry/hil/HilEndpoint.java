@@ -21,6 +21,8 @@ abstract class HilEndpoint implements AutoCloseable {
   private final MqttLink link;
   private final String outTopic;
   private final HilFrame mailbox;
+  /** Where a received frame is decoded and checked before it may replace the mailbox (callback thread only). */
+  private final HilFrame arriving;
   private final RejectCounters rejects = new RejectCounters();
   private final AtomicLong received = new AtomicLong();
   private final AtomicLong sendFailures = new AtomicLong();
@@ -31,6 +33,7 @@ abstract class HilEndpoint implements AutoCloseable {
   HilEndpoint(MqttSettings mqtt, String inTopic, String outTopic, int maxValues) {
     this.outTopic = outTopic;
     this.mailbox = new HilFrame(maxValues);
+    this.arriving = new HilFrame(maxValues);
     this.sendBuffer = new byte[HilFrame.sizeBytes(maxValues)];
     this.link = new MqttLink(mqtt, new ReconnectBackoff(50, 1_000, 0.2, mqtt.clientId().hashCode()), null);
     link.subscribe(inTopic, HilTopics.QOS, this::onMessage);
@@ -38,17 +41,22 @@ abstract class HilEndpoint implements AutoCloseable {
 
   private void onMessage(String topic, byte[] payload, int qos, boolean retained) {
     received.incrementAndGet();
-    synchronized (mailbox) {
-      RejectReason r = mailbox.decode(payload);
+    // Decode and check first: a refused frame (e.g. a well-formed frame of a kind this side never
+    // receives) must not overwrite the frame still waiting in the mailbox.
+    synchronized (arriving) {
+      RejectReason r = arriving.decode(payload);
       if (r != null) {
         rejects.increment(r);
         return;
       }
-      if (!accepts(mailbox.kind())) {
+      if (!accepts(arriving.kind())) {
         rejects.increment(RejectReason.BAD_HEADER);
         return;
       }
-      fresh = true;
+      synchronized (mailbox) {
+        mailbox.copyFrom(arriving);
+        fresh = true;
+      }
     }
     Thread w = waiter;
     if (w != null) {

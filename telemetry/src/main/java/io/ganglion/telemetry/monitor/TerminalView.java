@@ -131,8 +131,29 @@ public final class TerminalView {
     return line.replaceAll("\u001b\\[[0-9;]*[A-Za-z]", "").length();
   }
 
+  /**
+   * One screen line: control characters replaced by {@code ?} (payload text such as an event's
+   * detail may hold newlines or escape sequences, which would add lines or drive the terminal),
+   * then cut to the width.
+   */
   private String fit(String s) {
+    s = printable(s);
     return s.length() <= width ? s : s.substring(0, width - 1) + "~";
+  }
+
+  /** {@code s} with C0 and C1 control characters and DEL replaced by {@code ?}. */
+  static String printable(String s) {
+    char[] chars = null;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
+        if (chars == null) {
+          chars = s.toCharArray();
+        }
+        chars[i] = '?';
+      }
+    }
+    return chars == null ? s : new String(chars);
   }
 
   private static String clip(String s, int n) {

@@ -57,6 +57,10 @@ public final class MqttLink implements AutoCloseable {
   private final AtomicLong connectFailures = new AtomicLong();
   private final AtomicLong callbackErrors = new AtomicLong();
   private final AtomicInteger unacknowledgedSubscriptions = new AtomicInteger();
+  /** Number of the current connection attempt: completions of an abandoned attempt are ignored. */
+  private final AtomicInteger attempt = new AtomicInteger();
+  private final long connectTimeoutNanos;
+  private long attemptStartedNanos;
   private volatile boolean connected;
   private volatile String lastError = "";
   private long nextAttemptNanos;
@@ -72,6 +76,7 @@ public final class MqttLink implements AutoCloseable {
     this.settings = settings;
     this.backoff = backoff;
     this.will = will;
+    this.connectTimeoutNanos = TimeUnit.SECONDS.toNanos(settings.connectTimeoutSeconds());
     try {
       this.client = new MqttAsyncClient(settings.serverUri(), settings.clientId(), new MemoryPersistence());
     } catch (MqttException e) {
@@ -113,10 +118,34 @@ public final class MqttLink implements AutoCloseable {
       nextAttemptNanos = nowNanos + TimeUnit.MILLISECONDS.toNanos(backoff.nextDelayMillis());
       return Change.LOST;
     }
+    if (state == CONNECTING && nowNanos - attemptStartedNanos - connectTimeoutNanos > 0) {
+      abandonAttempt(nowNanos);
+      return Change.NONE;
+    }
     if (!connected && state == IDLE && nowNanos - nextAttemptNanos >= 0) {
       startConnect(nowNanos);
     }
     return Change.NONE;
+  }
+
+  /**
+   * Gives up an attempt that lasted longer than the connect timeout. Paho 1.2.5 applies that
+   * timeout to the TCP connect only and then waits for the CONNACK forever (a server that accepts
+   * the connection but never answers: a hung broker, a proxy without its upstream), which would
+   * leave the link connecting for good, never retrying.
+   */
+  private void abandonAttempt(long nowNanos) {
+    attempt.incrementAndGet(); // a late completion of this attempt is ignored
+    lastError = "no CONNACK from " + settings.serverUri() + " within the connect timeout of "
+        + settings.connectTimeoutSeconds() + " s";
+    connectState.set(IDLE);
+    connectFailures.incrementAndGet();
+    nextAttemptNanos = nowNanos + TimeUnit.MILLISECONDS.toNanos(backoff.nextDelayMillis());
+    try {
+      client.disconnectForcibly(0, 0, false); // closes the socket; the next attempt starts afresh
+    } catch (MqttException | RuntimeException e) {
+      // nothing to close; the next attempt reports what is wrong
+    }
   }
 
   private void startConnect(long nowNanos) {
@@ -125,18 +154,24 @@ public final class MqttLink implements AutoCloseable {
     if (w != null) {
       options.setWill(w.topic(), w.payload(), w.qos(), w.retained());
     }
+    int id = attempt.incrementAndGet();
+    attemptStartedNanos = nowNanos;
     connectState.set(CONNECTING);
     try {
       client.connect(options, null, new IMqttActionListener() {
         @Override
         public void onSuccess(IMqttToken token) {
-          connectState.set(SUCCEEDED);
+          if (attempt.get() == id) {
+            connectState.compareAndSet(CONNECTING, SUCCEEDED);
+          }
         }
 
         @Override
         public void onFailure(IMqttToken token, Throwable e) {
-          lastError = String.valueOf(e);
-          connectState.set(FAILED);
+          if (attempt.get() == id) {
+            lastError = String.valueOf(e);
+            connectState.compareAndSet(CONNECTING, FAILED);
+          }
         }
       });
     } catch (MqttException | RuntimeException e) {

@@ -56,6 +56,18 @@ class CommandAuthenticationTest {
   }
 
   @Test
+  void aTimestampHalfTheLongRangeAwayIsStaleNotFresh() {
+    // now - ts_ms = 2^63 overflows to Long.MIN_VALUE, whose Math.abs is still negative (<= window)
+    long tsMs = T0 + Long.MIN_VALUE;
+    assertEquals(CommandRejection.STALE, reject("robots/b1/cmd/arm", signer.sign("b1", "arm", null, tsMs, "0123456789abcdef")));
+    assertEquals(CommandRejection.STALE, reject("robots/b1/cmd/arm",
+        signer.sign("b1", "arm", null, Long.MIN_VALUE, "0123456789abcdee")));
+    assertEquals(CommandRejection.STALE, reject("robots/b1/cmd/arm",
+        signer.sign("b1", "arm", null, Long.MAX_VALUE, "0123456789abcded")));
+    assertEquals(0, verifier.acceptedCount());
+  }
+
+  @Test
   void staleAndFutureTimestampsAreRefused() {
     byte[] p = signer.sign("b1", "arm", null);
     now.addAndGet(30_001);

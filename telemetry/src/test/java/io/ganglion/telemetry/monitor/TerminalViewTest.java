@@ -57,4 +57,36 @@ class TerminalViewTest {
     assertTrue(TerminalView.standard(true).frame(busySnapshot(1, 0)).startsWith("\u001b[H\u001b[2J"));
     assertTrue(!TerminalView.standard(false).frame(busySnapshot(1, 0)).contains("\u001b"));
   }
+
+  @Test
+  void textFromPayloadsCannotAddLinesOrDriveTheTerminal() {
+    // status and event payloads carry free text (law, format, reason, detail): anyone who can publish
+    // under robots/ chooses it, and a board's command_failed detail is an exception message
+    MonitorState s = new MonitorState();
+    s.onMessage("robots/b1/status", new StatusPayload(StatusPayload.State.ONLINE, "b1", "0.1.0", "c0ffee", "nc\nap",
+        "bin\u001b[2J", List.of("joints"), null, 1, 1234, Map.of()).toJson(), 1, true);
+    for (int i = 0; i < 3; i++) {
+      s.onMessage("robots/b1/events", new EventPayload("b1", i, i, "command_failed",
+          "set: first line\nsecond line\r\u001b[2J\u001b]0;title\u0007\u009b31m", Double.NaN).toJson(), 1, false);
+    }
+    MonitorSnapshot snap = s.snapshot("tcp://x:1883", "robots/+/#", true);
+    for (boolean ansi : new boolean[] {false, true}) {
+      TerminalView view = TerminalView.standard(ansi);
+      List<String> lines = view.render(snap);
+      for (String line : lines) {
+        String text = line.replaceAll("\u001b\\[[0-9;]*m", ""); // the view's own colours
+        for (int i = 0; i < text.length(); i++) {
+          char c = text.charAt(i);
+          assertTrue(c >= 0x20 && c != 0x7f && (c < 0x80 || c > 0x9f),
+              "control character " + (int) c + " from a payload in: " + text.replace("\u001b", "ESC"));
+        }
+        assertTrue(TerminalView.visibleWidth(line) <= 80, "too wide: " + line);
+      }
+      String frame = view.frame(snap);
+      long newlines = frame.chars().filter(c -> c == '\n').count();
+      assertTrue(newlines == lines.size() && newlines <= 24, newlines + " lines in the frame");
+    }
+    String screen = String.join("\n", TerminalView.standard(false).render(snap));
+    assertTrue(screen.contains("#2 command_failed set: first line?second line??[2J?]0;title??31m"), screen);
+  }
 }
