@@ -61,6 +61,10 @@ public final class TickReplayer {
   public static Result replay(Path file) {
     TelemetryLogs.Contents contents = TelemetryLogs.read(file);
     List<LogRecord> records = contents.records();
+    if (records.isEmpty() && !contents.report().clean()) {
+      throw new InvalidInputException(file + " ends inside its first record (" + contents.report().problem()
+          + "): the run was cut short before its log held anything to replay; record it again");
+    }
     if (records.isEmpty() || !records.get(0).topic().equals(TickTopics.CONFIG)) {
       throw new InvalidInputException(file + " is not a tick log (no tick/config record first); record one with"
           + " ganglion run --record FILE");

@@ -101,4 +101,19 @@ class TickReplayTest {
     assertEquals(null, r.diverged());
     assertTrue(r.identical(), "identical up to where the log ends: " + r);
   }
+
+  @Test
+  void aLogCutInsideItsFirstRecordSaysSoInsteadOfNotATickLog() throws Exception {
+    Path log = dir.resolve("early.glog");
+    assertEquals(0, CliRun.of("run", "--config", boardFile(), "--mock", "--virtual-time", "--duration", "0.1", "--record",
+        log.toString()).code);
+    try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(log, java.nio.file.StandardOpenOption.WRITE)) {
+      ch.truncate(1000); // inside the tick/config record (the board file and settings, several KiB)
+    }
+    CliRun replay = CliRun.of("replay", log.toString());
+    assertEquals(2, replay.code, replay.err);
+    assertEquals(1, replay.err.strip().lines().count(), replay.err);
+    assertTrue(replay.err.contains("ends inside its first record"), replay.err);
+    assertFalse(replay.err.contains("is not a tick log"), replay.err);
+  }
 }

@@ -234,7 +234,7 @@ public final class MqttSettings {
 
   private static void validateUri(String uri) {
     if (uri == null || uri.isBlank()) {
-      throw new InvalidInputException("no broker URL; give tcp://HOST:PORT, ssl://HOST:PORT or embedded");
+      throw new InvalidInputException("no broker URL; give tcp://HOST:PORT or ssl://HOST:PORT");
     }
     URI parsed;
     try {
@@ -243,8 +243,11 @@ public final class MqttSettings {
       throw new InvalidInputException("broker URL '" + uri + "' is not a URL; give tcp://HOST:PORT or ssl://HOST:PORT");
     }
     String scheme = parsed.getScheme();
+    if (scheme == null) {
+      throw new InvalidInputException("broker URL '" + uri + "' has no scheme; give tcp://HOST:PORT or ssl://HOST:PORT");
+    }
     if (!"tcp".equals(scheme) && !"ssl".equals(scheme)) {
-      throw new InvalidInputException("broker URL '" + uri + "' has scheme '" + scheme + "'; use tcp:// or ssl:// (or embedded)");
+      throw new InvalidInputException("broker URL '" + uri + "' has scheme '" + scheme + "'; use tcp:// or ssl://");
     }
     if (parsed.getHost() == null || parsed.getHost().isEmpty()) {
       throw new InvalidInputException("broker URL '" + uri + "' has no host; give tcp://HOST:PORT");

@@ -53,8 +53,8 @@ public final class FixedPointErrorsCommand implements Callable<Integer> {
     if (phaseStride < 1) {
       throw new InvalidInputException("--phase-stride must be at least 1 (1 = every phase), got " + phaseStride);
     }
-    if (samples < 0) {
-      throw new InvalidInputException("--samples must be at least 0, got " + samples);
+    if (samples < 1) {
+      throw new InvalidInputException("--samples must be at least 1 (random inputs per Q16 operation), got " + samples);
     }
     System.err.println("fixed-point errors: sweeping (phase stride " + phaseStride + ", " + samples + " random inputs per op)...");
     List<Row> rows = FixedPointErrorSweep.all(phaseStride, samples, seed);

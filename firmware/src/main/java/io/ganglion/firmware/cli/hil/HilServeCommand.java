@@ -209,8 +209,24 @@ public final class HilServeCommand implements Callable<Integer> {
     if (steps <= 0) {
       throw new InvalidInputException("--steps must be positive, got " + steps);
     }
-    if (retransmitMs < 1 || linkTimeoutMs < retransmitMs || giveUpS < 0) {
-      throw new InvalidInputException("--retransmit-ms must be >= 1, --link-timeout-ms >= --retransmit-ms, --give-up-s >= 0");
+    if (retransmitMs < 1) {
+      throw new InvalidInputException("--retransmit-ms must be >= 1, got " + retransmitMs);
+    }
+    if (linkTimeoutMs < retransmitMs) {
+      throw new InvalidInputException("--link-timeout-ms must be >= --retransmit-ms (" + retransmitMs + "), got " + linkTimeoutMs);
+    }
+    if (!(giveUpS >= 0 && giveUpS <= 1e7)) {
+      throw new InvalidInputException("--give-up-s must be a number of seconds in 0..1e7 (0 = wait until Ctrl-C), got " + giveUpS);
+    }
+    // what one world takes and the other would silently ignore
+    String[] swimmerOnly = {"--links", "--random-init", "--seed", "--csv"};
+    String[] navigateOnly = {"--config"};
+    boolean navigate = world.equals("navigate");
+    for (String o : navigate ? swimmerOnly : navigateOnly) {
+      if (spec.commandLine().getParseResult().hasMatchedOption(o)) {
+        throw new InvalidInputException(o + " applies to --world " + (navigate ? "swimmer" : "navigate") + " only (got --world "
+            + world + ")");
+      }
     }
   }
 }

@@ -28,8 +28,11 @@ final class HilRun {
       throw new InvalidInputException("--io hil needs --broker URL and --session ID (the simulator's: ganglion hil serve)");
     }
     HilTopics.requireSession(session);
-    if (linkTimeoutMs < 1 || giveUpS < 0) {
-      throw new InvalidInputException("--link-timeout-ms must be >= 1 and --give-up-s >= 0");
+    if (linkTimeoutMs < 1) {
+      throw new InvalidInputException("--link-timeout-ms must be >= 1, got " + linkTimeoutMs);
+    }
+    if (!(giveUpS >= 0 && giveUpS <= 1e7)) {
+      throw new InvalidInputException("--give-up-s must be a number of seconds in 0..1e7 (0 = wait until Ctrl-C), got " + giveUpS);
     }
     MqttSettings mqtt = MqttSettings.resolve(broker, "ganglion-" + board.boardId() + "-hil", null, null, null, System.getenv());
     LoggingEventSink events = new LoggingEventSink(System.err, "ganglion: ", true);

@@ -189,6 +189,10 @@ public final class RunCommand implements Callable<Integer> {
     if (force && record == null) {
       throw new InvalidInputException("--force only applies to --record");
     }
+    if ("embedded".equals(broker)) {
+      throw new InvalidInputException("--broker embedded: a board connects to a broker, it does not start one; start one with"
+          + " 'ganglion monitor --broker embedded' and give --broker tcp://127.0.0.1:1883");
+    }
   }
 
   private int print(RunSession session) {

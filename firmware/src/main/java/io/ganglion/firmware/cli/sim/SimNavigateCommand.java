@@ -6,6 +6,7 @@ import io.ganglion.firmware.cli.support.Summary;
 import io.ganglion.firmware.config.BoardConfig;
 import io.ganglion.firmware.config.BoardConfigException;
 import io.ganglion.firmware.config.BoardConfigLoader;
+import io.ganglion.firmware.config.DriveParams;
 import io.ganglion.firmware.core.LoopReport;
 import io.ganglion.firmware.world.DiffDriveSimulation;
 import java.io.IOException;
@@ -61,6 +62,13 @@ public final class SimNavigateCommand implements Callable<Integer> {
     }
     if ((v != null && !Double.isFinite(v)) || (w != null && !Double.isFinite(w))) {
       throw new InvalidInputException("--v and --w must be finite numbers");
+    }
+    // the ranges of the board file's law.params.v_m_s / w_rad_s (DriveParams)
+    if (v != null && Math.abs(v) > DriveParams.MAX_ABS_V_M_S) {
+      throw new InvalidInputException("--v must be within +-" + (long) DriveParams.MAX_ABS_V_M_S + " m/s, got " + v);
+    }
+    if (w != null && Math.abs(w) > DriveParams.MAX_ABS_W_RAD_S) {
+      throw new InvalidInputException("--w must be within +-" + (long) DriveParams.MAX_ABS_W_RAD_S + " rad/s, got " + w);
     }
     BoardConfig board;
     try {

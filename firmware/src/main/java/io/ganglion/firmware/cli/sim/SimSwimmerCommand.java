@@ -1,5 +1,6 @@
 package io.ganglion.firmware.cli.sim;
 
+import io.ganglion.controllers.ncap.NcapConfig;
 import io.ganglion.drivers.InvalidInputException;
 import io.ganglion.firmware.cli.support.JsonOption;
 import io.ganglion.firmware.cli.support.OutputFile;
@@ -189,6 +190,10 @@ public final class SimSwimmerCommand implements Callable<Integer> {
     if (steps <= 0) {
       throw new InvalidInputException("--steps must be a positive number of control steps, got " + steps);
     }
+    if (csv != null && plot != null
+        && csv.toAbsolutePath().normalize().equals(plot.toAbsolutePath().normalize())) {
+      throw new InvalidInputException("--csv and --plot are the same file " + csv + "; give each its own file");
+    }
     if (weights != null && !controller.equals("ncap")) {
       throw new InvalidInputException("--weights applies to --controller ncap only (got --controller " + controller + ")");
     }
@@ -211,6 +216,10 @@ public final class SimSwimmerCommand implements Callable<Integer> {
       }
       if (!Double.isFinite(w[i])) {
         throw new InvalidInputException("--weights: " + names[i] + " must be a finite number, got " + weights[i]);
+      }
+      if (Math.abs(w[i]) > NcapConfig.MAX_ABS_WEIGHT) {
+        throw new InvalidInputException("--weights: " + names[i] + " must be within +-" + (long) NcapConfig.MAX_ABS_WEIGHT
+            + " (the Q16.16 range), got " + weights[i]);
       }
     }
     return w;

@@ -53,9 +53,9 @@ public final class TelemetryRecordCommand implements Callable<Integer> {
           + "or RECORDS,MILLIS[,fsync] (default: ${DEFAULT-VALUE}).")
   String flush;
 
-  @Option(names = "--duration", paramLabel = "S", defaultValue = "0",
+  @Option(names = "--duration", paramLabel = "S",
       description = "Stop after S seconds (default: until Ctrl-C or SIGTERM).")
-  double durationS;
+  Double durationS;
 
   @Mixin JsonOption json;
 
@@ -66,8 +66,9 @@ public final class TelemetryRecordCommand implements Callable<Integer> {
     if (board != null) {
       Names.requireBoardId(board);
     }
-    if (durationS < 0 || Double.isNaN(durationS)) {
-      throw new io.ganglion.drivers.InvalidInputException("--duration must be >= 0 seconds, got " + durationS);
+    if (durationS != null && !(durationS > 0 && durationS <= 1e7)) {
+      throw new io.ganglion.drivers.InvalidInputException("--duration must be a positive number of seconds (at most 1e7; "
+          + "leave it out to record until Ctrl-C), got " + durationS);
     }
     FlushPolicy policy = FlushOption.parse(flush);
     checkOutput();
@@ -90,10 +91,10 @@ public final class TelemetryRecordCommand implements Callable<Integer> {
               + "); recording as soon as it answers");
         } else {
           err.println("ganglion: recording " + Topics.boardFilter(board) + " from " + broker.url() + " into " + out
-              + (durationS > 0 ? " for " + durationS + " s" : " (Ctrl-C to stop)"));
+              + (durationS != null ? " for " + durationS + " s" : " (Ctrl-C to stop)"));
         }
         err.flush();
-        stop.await(durationS > 0 ? Math.max(1, (long) (durationS * 1000)) : 0);
+        stop.await(durationS != null ? Math.max(1, (long) (durationS * 1000)) : 0);
       } finally {
         recorder.close();
       }

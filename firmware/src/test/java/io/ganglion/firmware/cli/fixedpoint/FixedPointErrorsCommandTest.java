@@ -106,6 +106,15 @@ class FixedPointErrorsCommandTest {
   }
 
   @Test
+  void zeroRandomSamplesIsAUsageErrorNotARowWithAnErrorOfMinusOne() {
+    Run r = new Run("fixed-point", "errors", "--phase-stride", "65537", "--samples", "0");
+    assertEquals(2, r.code, r.out);
+    assertEquals(1, r.err.strip().lines().count(), r.err);
+    assertTrue(r.err.contains("--samples must be at least 1"), r.err);
+    assertEquals("", r.out);
+  }
+
+  @Test
   void fixedPointWithoutASubcommandIsAUsageErrorAndHelpListsErrors() {
     assertEquals(2, new Run("fixed-point").code);
     Run help = new Run("fixed-point", "--help");

@@ -1,6 +1,7 @@
 package io.ganglion.firmware.cli.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -120,6 +121,36 @@ class RunCommandTest {
     CliRun seed = new CliRun("run", "--config", "examples/diffdrive.yaml", "--io", "board", "--seed", "4", "--duration", "1");
     assertEquals(2, seed.code, seed.err);
     assertTrue(seed.err.contains("--seed only applies to a mock run"), seed.err);
+  }
+
+  @Test
+  void hilGiveUpThatIsNotANumberOfSecondsIsRefused() {
+    for (String bad : new String[] {"NaN", "Infinity", "-1"}) {
+      CliRun r = new CliRun("run", "--config", "examples/diffdrive.yaml", "--io", "hil", "--broker", "tcp://127.0.0.1:1",
+          "--session", "s1", "--give-up-s", bad);
+      assertEquals(2, r.code, bad + ": " + r.err);
+      assertEquals(1, r.err.strip().lines().count(), r.err);
+      assertTrue(r.err.contains("--give-up-s must be a number of seconds in 0..1e7"), r.err);
+    }
+  }
+
+  @Test
+  void brokerEmbeddedIsRefusedSayingHowToStartOne() {
+    CliRun r = new CliRun("run", "--config", "examples/swimmer6.yaml", "--mock", "--virtual-time", "--duration", "0.1",
+        "--broker", "embedded");
+    assertEquals(2, r.code, r.err);
+    assertEquals(1, r.err.strip().lines().count(), r.err);
+    assertTrue(r.err.contains("ganglion monitor --broker embedded"), r.err);
+    assertEquals("", r.out);
+  }
+
+  @Test
+  void aBrokerUrlWithoutSchemeSaysSo() {
+    CliRun r = new CliRun("run", "--config", "examples/diffdrive.yaml", "--mock", "--virtual-time", "--duration", "0.1",
+        "--broker", "localhost");
+    assertEquals(2, r.code, r.err);
+    assertTrue(r.err.contains("broker URL 'localhost' has no scheme; give tcp://HOST:PORT"), r.err);
+    assertFalse(r.err.contains("'null'"), r.err);
   }
 
   @Test

@@ -54,6 +54,17 @@ class SimCommandsTest {
     assertTrue(a.out.contains("\"command_w_rad_s\":0.5"), a.out);
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"--v=1e9", "--v=-101", "--w=1e9", "--w=-1001"})
+  void simNavigateRefusesAVelocityOutsideTheBoardFilesRange(String flag) {
+    // law.params.v_m_s / w_rad_s of a board file are refused beyond +-100 m/s / +-1000 rad/s
+    CliRun r = new CliRun("sim", "navigate", flag, "--seconds", "1");
+    assertEquals(2, r.code, r.out + r.err);
+    assertEquals(1, r.err.strip().lines().count(), r.err);
+    assertTrue(r.err.contains(flag.substring(0, 3) + " must be within"), r.err);
+    assertEquals("", r.out);
+  }
+
   @Test
   void simNavigateRefusesABoardWithoutTheDriveModel() {
     CliRun r = new CliRun("sim", "navigate", "--config", "examples/swimmer6.yaml");

@@ -72,7 +72,7 @@ class SimSwimmerCommandTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"--links=2", "--links=51", "--steps=0", "--steps=-5", "--weights=1,1,1", "--weights=1,nan,1,-1",
-      "--weights=1,abc,1,-1", "--controller=bogus", "--plot=out.jpg", "--links=x"})
+      "--weights=1,abc,1,-1", "--weights=1,1,1,-1e9", "--controller=bogus", "--plot=out.jpg", "--links=x"})
   void badInputExitsTwoWithOneLineAndWritesNothing(String flag) throws IOException {
     Path csv = dir.resolve("keep.csv");
     Files.writeString(csv, "previous content\n");
@@ -84,6 +84,18 @@ class SimSwimmerCommandTest {
     try (var files = Files.list(dir)) {
       assertEquals(1, files.count(), "no temporary or partial file may be left behind");
     }
+  }
+
+  @Test
+  void csvAndPlotInTheSameFileIsAUsageErrorThatKeepsTheFile() throws IOException {
+    Path same = dir.resolve("run.png");
+    Files.writeString(same, "previous content\n");
+    CliRun r = CliRun.of("sim", "swimmer", "--steps", "10", "--csv", same.toString(), "--plot",
+        dir.resolve(".").resolve("run.png").toString());
+    assertEquals(2, r.code, r.err);
+    assertEquals(1, r.err.strip().lines().count(), r.err);
+    assertTrue(r.err.contains("--csv and --plot are the same file"), r.err);
+    assertEquals("previous content\n", Files.readString(same));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.ganglion.firmware.cli.telemetry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -124,6 +125,19 @@ class TelemetryRecordReplayCommandTest {
     CliRun scheme = CliRun.of("telemetry", "record", "--broker", "http://x:1", "--out", dir.resolve("y").toString());
     assertEquals(2, scheme.code);
     assertTrue(scheme.err.contains("use tcp:// or ssl://"), scheme.err);
+  }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(value = 60, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+  void aDurationThatIsNotAPositiveNumberOfSecondsIsRefusedInsteadOfRecordingForever() throws Exception {
+    for (String bad : new String[] {"0", "-1", "NaN"}) {
+      Path log = dir.resolve("d" + bad + ".glog");
+      CliRun r = CliRun.of("telemetry", "record", "--broker", broker.url(), "--out", log.toString(), "--duration", bad);
+      assertEquals(2, r.code, bad + ": " + r.err);
+      assertEquals(1, r.err.strip().lines().count(), r.err);
+      assertTrue(r.err.contains("--duration must be a positive number of seconds"), r.err);
+      assertFalse(Files.exists(log), "no log created");
+    }
   }
 
   @Test
