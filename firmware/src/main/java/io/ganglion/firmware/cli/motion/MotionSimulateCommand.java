@@ -341,7 +341,8 @@ public final class MotionSimulateCommand implements Callable<Integer> {
       return SaccadeConfig.defaults();
     }
     if (saccadeMs.length != 2) {
-      throw new InvalidInputException("--saccade-ms needs two numbers MIN,MAX in ms, got " + saccadeMs.length);
+      throw new InvalidInputException("--saccade-ms needs two numbers MIN,MAX in ms (e.g. 80,200), got " + saccadeMs.length
+          + " number(s)");
     }
     double lo = number("--saccade-ms", saccadeMs[0]);
     double hi = number("--saccade-ms", saccadeMs[1]);

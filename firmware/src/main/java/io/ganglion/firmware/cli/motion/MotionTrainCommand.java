@@ -207,6 +207,13 @@ public final class MotionTrainCommand implements Callable<Integer> {
     check(size >= 1 && size <= 2048, "--size must be 1..2048 px, got " + size);
     check(durationMs >= 1 && durationMs <= 60_000, "--duration-ms must be 1..60000, got " + durationMs);
     check(heldOut >= 0, "--held-out must be >= 0, got " + heldOut);
+    check(keep > 0 && keep <= 1, "--keep must be a fraction in (0, 1], got " + keep);
+    check(fineTuneEpochs >= 0, "--fine-tune-epochs must be >= 0, got " + fineTuneEpochs);
+    int thresholds = contrastThresholds == null ? 1 : contrastThresholds.size();
+    // each contrast threshold's movies are balanced over the classes in blocks of one movie per class
+    check(movieCount >= (long) classes.count() * thresholds, "--movies " + movieCount + " leaves classes without a movie:"
+        + " give at least " + (long) classes.count() * thresholds + " (" + classes.count() + " classes x " + thresholds
+        + " contrast threshold(s))");
     MotionGeometry geometry;
     MotionTrainerConfig trainer;
     try {

@@ -1,6 +1,7 @@
 package io.ganglion.firmware.cli.monitor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -90,5 +91,14 @@ class MonitorCommandTest {
     CliRun r = CliRun.of("monitor", "--broker", broker.url(), "--web", "0", "--json");
     assertEquals(2, r.code);
     assertTrue(r.err.contains("--web serves a live page"), r.err);
+  }
+
+  @Test
+  void aWebBindAddressThisMachineDoesNotHaveIsAUsageErrorSayingSo() {
+    // 192.0.2.1: TEST-NET-1 (RFC 5737), never an address of this machine
+    CliRun r = CliRun.of("monitor", "--broker", broker.url(), "--web", "0", "--web-bind", "192.0.2.1", "--duration", "0.5");
+    assertEquals(2, r.code, r.err);
+    assertTrue(r.err.contains("--web-bind must be an address of this machine"), r.err);
+    assertFalse(r.err.contains("port in use"), r.err);
   }
 }

@@ -65,6 +65,15 @@ class MotionTrainCommandTest {
       assertFalse(r.err.strip().contains("\n"), r.err);
       assertEquals("keep me", Files.readString(out), "the existing file is untouched");
     }
+    CliRun fewMovies = CliRun.of("motion", "train", "--out", out.toString(), "--directions", "4", "--speeds", "1", "--movies", "3");
+    assertEquals(2, fewMovies.code, fewMovies.err);
+    assertTrue(fewMovies.err.contains("--movies 3 leaves classes without a movie: give at least 4"), fewMovies.err);
+    CliRun fewPerThreshold = train(out, "--contrast-thresholds", "0.2,0.3,0.4");
+    assertEquals(2, fewPerThreshold.code, fewPerThreshold.err);
+    assertTrue(fewPerThreshold.err.contains("give at least 12 (4 classes x 3 contrast threshold(s))"), fewPerThreshold.err);
+    CliRun keep = train(out, "--keep", "1.5");
+    assertTrue(keep.err.contains("--keep must be a fraction in (0, 1], got 1.5"), keep.err);
+    assertEquals("keep me", Files.readString(out), "the existing file is untouched");
     CliRun noDir = CliRun.of("motion", "train", "--out", dir.resolve("nope/m.json").toString());
     assertEquals(2, noDir.code);
   }

@@ -95,6 +95,11 @@ public final class MonitorWebServer implements AutoCloseable {
     try {
       server = HttpServer.create(new InetSocketAddress(host, port), 64);
     } catch (IOException e) {
+      // a port in use and an address this machine does not have are both BindExceptions: tell them apart by the cause
+      if (e instanceof java.net.BindException && String.valueOf(e.getMessage()).contains("assign")) {
+        throw new InvalidInputException("cannot serve the monitor page on " + host + ":" + port + " (" + e.getMessage()
+            + "); --web-bind must be an address of this machine (127.0.0.1, or 0.0.0.0 for all of them)");
+      }
       throw new GanglionException("cannot serve the monitor page on " + host + ":" + port + " (" + e.getMessage()
           + "); is the port in use? choose another --web port", e);
     }
