@@ -135,6 +135,7 @@ public final class MotionLiveCommand implements Callable<Integer> {
     if (once && source.replay != null) {
       throw new InvalidInputException("--once is for --tcp/--udp; a replay ends with its file anyway");
     }
+    broker.requireBrokerFor(spec.commandLine().getParseResult(), "--board", "--telemetry-format");
     double pace = replaySpeed();
     TelemetryFormat publishFormat = TelemetryFormat.parse(telemetryFormat);
     Names.requireBoardId(board);

@@ -77,7 +77,7 @@ public final class SimNavigateCommand implements Callable<Integer> {
       e.getMessage().lines().forEach(System.err::println);
       return 2;
     }
-    publish.validate();
+    publish.validate(spec.commandLine().getParseResult());
     SimPublisher publisher = null;
     if (publish.enabled()) {
       try {

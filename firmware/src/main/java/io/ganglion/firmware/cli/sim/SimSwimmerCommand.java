@@ -88,7 +88,7 @@ public final class SimSwimmerCommand implements Callable<Integer> {
       state.randomize(seed);
     }
     ControlLaw law = SwimmerLaws.create(controller, state, parseWeights());
-    publish.validate();
+    publish.validate(spec.commandLine().getParseResult());
     SimPublisher publisher = publish.enabled() ? SimPublisher.start(publish, law.name(), "swimmer links=" + links
         + " controller=" + controller + " weights=" + java.util.Arrays.toString(weights) + " random_init=" + randomInit
         + " seed=" + seed, model.joints(), model.joints(), false, io.ganglion.firmware.telemetry.SwimmerStream.SCHEMA, law,

@@ -1,8 +1,10 @@
 package io.ganglion.firmware.cli.support;
 
+import io.ganglion.drivers.InvalidInputException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 
 /**
  * The broker of a command that publishes only when asked: {@code --broker URL|embedded}
@@ -30,6 +32,25 @@ public final class OptionalBrokerOptions {
   /** True when a broker was given. */
   public boolean enabled() {
     return broker != null;
+  }
+
+  /**
+   * Refuses options that only matter when publishing ({@code publishing}, plus this class's
+   * {@code --broker-port}, {@code --ca-file} and {@code --username}) given without {@code
+   * --broker}: one line, so that nobody believes a run published that did not.
+   */
+  public void requireBrokerFor(ParseResult given, String... publishing) {
+    if (enabled()) {
+      return;
+    }
+    String[] own = {"--broker-port", "--ca-file", "--username"};
+    for (String[] names : new String[][] {publishing, own}) {
+      for (String name : names) {
+        if (given.hasMatchedOption(name)) {
+          throw new InvalidInputException(name + " needs --broker URL|embedded (without it nothing is published)");
+        }
+      }
+    }
   }
 
   /** Connects (starting the embedded broker if asked). */

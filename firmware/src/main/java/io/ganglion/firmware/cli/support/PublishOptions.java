@@ -40,16 +40,14 @@ public final class PublishOptions {
     return broker.enabled();
   }
 
-  /** Checks the options (call before starting anything). */
-  public void validate() {
+  /** Checks the options (call before starting anything); {@code given}: the command's parse result. */
+  public void validate(picocli.CommandLine.ParseResult given) {
     Names.requireBoardId(board);
     TelemetryFormat.parse(format);
     if (!(pace >= 0 && pace <= 1e6)) {
       throw new InvalidInputException("--pace must be >= 0 (0: as fast as possible, 1: real time), got " + pace);
     }
-    if (!enabled() && (keyFile != null)) {
-      throw new InvalidInputException("--key-file needs --broker");
-    }
+    broker.requireBrokerFor(given, "--board", "--telemetry-format", "--key-file", "--pace");
   }
 
   public String board() {

@@ -264,6 +264,9 @@ class MotionLiveCommandTest {
         {"--tcp", String.valueOf(port), "--format", "aedat2"},
         {"--tcp", String.valueOf(taken.getLocalPort())},
         {"--udp", String.valueOf(port), "--width", "4096", "--height", "64"},
+        {"--replay", right.toString(), "--board", "cam1"},
+        {"--replay", right.toString(), "--telemetry-format", "json"},
+        {"--replay", right.toString(), "--broker-port", "0"},
       };
       for (String[] c : cases) {
         String[] args = new String[c.length + 2];

@@ -124,4 +124,24 @@ class SimPublishesLikeABoardTest {
       assertNotNull(b.stream("imu"), "the robot has an IMU: " + b.streams());
     }
   }
+
+  @Test
+  void publishingOptionsWithoutABrokerAreRefusedInsteadOfIgnored() throws Exception {
+    Path csv = dir.resolve("not-written.csv");
+    String[][] cases = {{"--board", "sim2"}, {"--telemetry-format", "json"}, {"--pace", "1"}, {"--broker-port", "0"},
+      {"--username", "me"}};
+    for (String[] c : cases) {
+      String[][] sims = {{"sim", "swimmer", "--steps", "10", "--csv", csv.toString()}, {"sim", "navigate", "--seconds", "0.1"}};
+      for (String[] sim : sims) {
+        String[] args = new String[sim.length + c.length];
+        System.arraycopy(sim, 0, args, 0, sim.length);
+        System.arraycopy(c, 0, args, sim.length, c.length);
+        CliRun r = CliRun.of(args);
+        assertEquals(2, r.code, String.join(" ", args) + " -> " + r.err);
+        assertTrue(r.err.strip().equals("ganglion: " + c[0] + " needs --broker URL|embedded (without it nothing is published)"),
+            r.err);
+        assertTrue(Files.notExists(csv), "nothing written");
+      }
+    }
+  }
 }
