@@ -7,6 +7,7 @@ import static io.ganglion.sim.motion.MotionModelFile.WEIGHT_LAYOUT;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ganglion.controllers.motion.MotionClass;
 import io.ganglion.controllers.motion.MotionGeometry;
+import io.ganglion.controllers.motion.MotionKernel;
 import io.ganglion.drivers.InvalidInputException;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,6 +94,10 @@ final class MotionModelReader {
   private List<MotionClass> classes(JsonNode a) {
     if (a.size() < 2) {
       throw bad("$.classes", "must list at least 2 classes, got " + a.size());
+    }
+    if (a.size() > MotionKernel.MAX_CLASSES) {
+      // checked before the weight count (geometry x classes), which this would make huge or overflow
+      throw bad("$.classes", "lists " + a.size() + " classes but the detector takes at most " + MotionKernel.MAX_CLASSES);
     }
     List<MotionClass> list = new ArrayList<>();
     for (int i = 0; i < a.size(); i++) {

@@ -116,6 +116,26 @@ class MotionModelFileTest {
   }
 
   @Test
+  void moreClassesThanTheDetectorTakesIsOneInputErrorWhateverTheGeometry() throws IOException {
+    // 20,000 classes x the largest geometry's 139,392 features overflow an int: that used to escape
+    // as an ArithmeticException; 300 classes were blamed on the weight count instead of the classes.
+    for (int n : new int[] {300, 20_000}) {
+      String good = json(model(0.8));
+      String big = good.replace("\"delays\" : 8", "\"delays\" : 64").replace("\"radius_px\" : 0", "\"radius_px\" : 16");
+      StringBuilder classes = new StringBuilder("\"classes\" : [ ");
+      StringBuilder biases = new StringBuilder("\"biases\" : [ ");
+      for (int i = 0; i < n; i++) {
+        classes.append(i == 0 ? "" : ", ").append("{\"direction_deg\" : 0.0, \"speed_px_ms\" : 0.1}");
+        biases.append(i == 0 ? "" : ", ").append("0.0");
+      }
+      big = big.substring(0, big.indexOf("\"classes\"")) + classes + " ],\n  \"spike_margin\""
+          + big.substring(big.indexOf("\"spike_margin\"") + "\"spike_margin\"".length());
+      big = big.replace("\"biases\" : [ 0.25, -0.5 ]", biases + " ]");
+      assertBad(big, "$.classes", n + " classes", "at most " + io.ganglion.controllers.motion.MotionKernel.MAX_CLASSES);
+    }
+  }
+
+  @Test
   void aMissingFileSaysHowToMakeOne(@TempDir Path dir) {
     InvalidInputException e = assertThrows(InvalidInputException.class,
         () -> MotionModelFile.read(dir.resolve("none.json")));
