@@ -15,7 +15,7 @@ import io.ganglion.firmware.runtime.PeriodicTask;
  *   <li>evaluate the safety monitor: a new fault trips the failsafe, which drives the outputs safe
  *       right there;
  *   <li>apply pending arm/disarm/re-arm requests; auto-arm once (if configured) when no condition
- *       is active and the law has stepped at least once;
+ *       is active and the law has stepped at least once, unless a disarm was requested before;
  *   <li>ARMED: send the law's last commands, clamped to the channel limits; otherwise: the safe
  *       values (writes only what changed, so this costs nothing on the bus once safe);
  *   <li>read the PWM chip's status (records its bus health); drive the status LED.
@@ -58,8 +58,9 @@ final class ServoTask implements PeriodicTask {
     io.estop().updateInputs(data.estop);
     monitor.evaluate(failsafe, nowNanos);
     failsafe.applyRequests(requests, nowNanos);
-    if (autoArm && !failsafe.everArmed() && failsafe.state() == ArmState.DISARMED && failsafe.conditions() == 0
-        && data.lawSteps > 0) {
+    // auto-arm once, unless an operator asked to stay disarmed first (a pending disarm wins)
+    if (autoArm && !failsafe.everArmed() && !failsafe.disarmRequested() && failsafe.state() == ArmState.DISARMED
+        && failsafe.conditions() == 0 && data.lawSteps > 0) {
       failsafe.arm(nowNanos, FailsafeReason.AUTO_ARM);
     }
     if (failsafe.state() == ArmState.ARMED) {

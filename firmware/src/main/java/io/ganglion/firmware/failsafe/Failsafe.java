@@ -41,6 +41,7 @@ public final class Failsafe {
   private long trips;
   private long refusedRequests;
   private boolean everArmed;
+  private boolean disarmRequested;
 
   public Failsafe(EventSink sink, SafeOutputs outputs) {
     this.sink = sink == null ? EventSink.NONE : sink;
@@ -75,6 +76,15 @@ public final class Failsafe {
   /** Whether the firmware has been armed at least once. */
   public boolean everArmed() {
     return everArmed;
+  }
+
+  /**
+   * Whether a disarm was ever requested through {@link FailsafeRequests} (taken by
+   * {@link #applyRequests}, accepted or not): an operator's choice to stay disarmed, which cancels
+   * a start-up auto-arm that has not happened yet.
+   */
+  public boolean disarmRequested() {
+    return disarmRequested;
   }
 
   /**
@@ -148,6 +158,7 @@ public final class Failsafe {
       return;
     }
     if ((r & FailsafeRequests.DISARM) != 0) {
+      disarmRequested = true;
       disarm(nowNanos, FailsafeReason.DISARM_REQUEST);
       return;
     }

@@ -21,7 +21,8 @@ import io.ganglion.firmware.config.DriveParams;
  * infinite (the controller task screens these, but the law does not rely on it) sets {@link
  * FaultFlags#INPUT_OUT_OF_RANGE} and that wheel gets the feed-forward command only: a non-finite
  * value never reaches an output. The parameters are validated when they are built ({@link
- * DriveParams}) and non-finite commands are refused by {@link #setCommand}, so the feed-forward
+ * DriveParams}), non-finite commands are refused by {@link #setCommand}, and a finite setpoint
+ * whose wheel speeds would overflow a double is scaled before the saturation, so the feed-forward
  * term is always finite.
  *
  * This is not the maze-search navigation law of the project's design (future work), only the
@@ -95,9 +96,22 @@ public final class DriveLaw implements ControlLaw {
     double r = params.wheelRadiusM();
     double halfTrack = params.trackM() / 2;
     double wmax = params.maxWheelSpeedRadS();
-    double right = (sp.vMS() + sp.wRadS() * halfTrack) / r;
-    double left = (sp.vMS() - sp.wRadS() * halfTrack) / r;
-    double s = Math.max(1.0, Math.max(Math.abs(left), Math.abs(right)) / wmax);
+    double v = sp.vMS();
+    double w = sp.wRadS();
+    double right = (v + w * halfTrack) / r;
+    double left = (v - w * halfTrack) / r;
+    double s;
+    if (Double.isFinite(left) && Double.isFinite(right)) {
+      s = Math.max(1.0, Math.max(Math.abs(left), Math.abs(right)) / wmax);
+    } else {
+      // a finite setpoint whose wheel speeds overflow (|v| or |w| near Double.MAX_VALUE): scale v and w
+      // alike by m = max(|v|, |w|) first (same curvature); the true wheel speeds exceed any w_max, so
+      // saturate fully: s = max(|w_L'|, |w_R'|) / w_max
+      double m = Math.max(Math.abs(v), Math.abs(w));
+      right = (v / m + (w / m) * halfTrack) / r;
+      left = (v / m - (w / m) * halfTrack) / r;
+      s = Math.max(Math.abs(left), Math.abs(right)) / wmax;
+    }
     left /= s;
     right /= s;
     double measuredLeft = in.jointVelocityRadPerSec[0];

@@ -46,6 +46,7 @@ public final class TickRecorder implements LoopScheduler.RunListener, LoopComman
   private final List<String> layouts = new ArrayList<>();
   private boolean recording;
   private boolean closed;
+  private String failure;
 
   private TickRecorder(Path file, LoopClock clock) {
     this.writer = new TickLogWriter(file, 1 << 20);
@@ -85,6 +86,30 @@ public final class TickRecorder implements LoopScheduler.RunListener, LoopComman
     recording = true;
   }
 
+  /**
+   * Why the recording stopped early (the tick log could not be written, e.g. a full disk), or null.
+   * A failed write never reaches the loop: recording stops, the log is cut short there (a replay
+   * reports it so), and every read and write still goes to the wrapped IO.
+   */
+  public synchronized String failure() {
+    return failure;
+  }
+
+  /** Appends one record on the loop thread; a write error stops the recording instead of throwing. */
+  private void append(long timeUs, byte[] topic, byte[] bytes, int length) {
+    if (!recording || closed) {
+      return;
+    }
+    try {
+      writer.append(timeUs, topic, bytes, length);
+    } catch (RuntimeException e) {
+      recording = false;
+      synchronized (this) {
+        failure = e.getMessage();
+      }
+    }
+  }
+
   /** Records and tick-log bytes written so far. */
   public long records() {
     return writer.records();
@@ -99,21 +124,21 @@ public final class TickRecorder implements LoopScheduler.RunListener, LoopComman
     int at = putInt(payload, 0, index);
     at = putLong(payload, at, startNanos);
     at = putLong(payload, at, deadlineNanos);
-    writer.append(startNanos / 1_000, taskTopic, payload, at);
+    append(startNanos / 1_000, taskTopic, payload, at);
   }
 
   @Override
   public void skipped(int index, long dropped) {
     int at = putInt(payload, 0, index);
     at = putLong(payload, at, dropped);
-    writer.append(clock.nanoTime() / 1_000, skipTopic, payload, at);
+    append(clock.nanoTime() / 1_000, skipTopic, payload, at);
   }
 
   @Override
   public void applied(int what, double value) {
     int at = putInt(payload, 0, what);
     at = putLong(payload, at, Double.doubleToRawLongBits(value));
-    writer.append(clock.nanoTime() / 1_000, cmdTopic, payload, at);
+    append(clock.nanoTime() / 1_000, cmdTopic, payload, at);
   }
 
   private Device device(String name, Object sample) {
@@ -131,7 +156,7 @@ public final class TickRecorder implements LoopScheduler.RunListener, LoopComman
     for (int i = 0; i < n; i++) {
       at = putLong(payload, at, Double.doubleToRawLongBits(words[i]));
     }
-    writer.append(clock.nanoTime() / 1_000, d.topic, payload, at);
+    append(clock.nanoTime() / 1_000, d.topic, payload, at);
   }
 
   private void output(int mode, double[] commands) {
@@ -145,15 +170,26 @@ public final class TickRecorder implements LoopScheduler.RunListener, LoopComman
         at = putLong(payload, at, Double.doubleToRawLongBits(c));
       }
     }
-    writer.append(clock.nanoTime() / 1_000, outTopic, payload, at);
+    append(clock.nanoTime() / 1_000, outTopic, payload, at);
   }
 
-  /** Flushes and closes the log (call on the loop thread after the loop ended, or after it stopped). */
+  /**
+   * Flushes and closes the log (call on the loop thread after the loop ended, or after it stopped).
+   * After a {@link #failure()} it only releases the file, quietly.
+   */
   @Override
   public synchronized void close() {
     if (!closed) {
       closed = true;
-      writer.close();
+      if (failure == null) {
+        writer.close();
+      } else {
+        try {
+          writer.close();
+        } catch (RuntimeException ignored) {
+          // the failure is already reported; the log ends where writing failed
+        }
+      }
     }
   }
 

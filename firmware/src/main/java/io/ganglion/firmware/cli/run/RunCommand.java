@@ -203,6 +203,11 @@ public final class RunCommand implements Callable<Integer> {
         RunReport.of(session, r).print(System.out, json.enabled());
         System.out.flush();
         warnIfUnsafe(r, System.err);
+        if (session.recorder() != null && session.recorder().failure() != null) {
+          System.err.println("ganglion: the tick log stopped early: " + session.recorder().failure()
+              + "; ganglion replay compares the run up to there");
+          System.err.flush();
+        }
       }
       return exitCode(r);
     }
