@@ -11,7 +11,10 @@ import org.HdrHistogram.Histogram;
  *   <li><b>compute</b>: the task's run time, always measured with {@link System#nanoTime()} (real CPU
  *       cost, also in virtual time);
  *   <li><b>deadline miss</b>: a release that started more than one period late (it started after its
- *       successor should have), or a release dropped by {@link OverrunPolicy#SKIP};
+ *       successor should have), a release dropped by {@link OverrunPolicy#SKIP}, or the on-time run
+ *       whose overrun dropped them (it ended more than a period after its successor's release, so
+ *       after its own deadline: without this a task that always takes three periods would run at a
+ *       third of its rate with never more than two misses in a row);
  *       {@link #consecutiveMisses()} feeds the failsafe.
  * </ul>
  *
@@ -33,6 +36,10 @@ public final class TaskStats {
   private long misses;
   private long skipped;
   private long consecutiveMisses;
+  /** The run of misses an on-time start ended, restored if that run turns out to have overrun. */
+  private long missesBeforeOnTimeRun;
+  /** The latest run started on time and no skipped releases followed it yet. */
+  private boolean lastRunOnTime;
   private long maxConsecutiveMisses;
   private long clampedValues;
   private long totalComputeNanos;
@@ -49,12 +56,28 @@ public final class TaskStats {
     totalComputeNanos += Math.max(0, computeNanosValue);
     if (latenessNanos > periodNanos) {
       miss(1);
+      lastRunOnTime = false;
     } else {
+      missesBeforeOnTimeRun = consecutiveMisses;
       consecutiveMisses = 0;
+      lastRunOnTime = true;
     }
   }
 
+  /**
+   * Releases dropped after the latest run (it ended more than a period after its successor's
+   * release). If that run started on time, it missed its own deadline too: the run of misses its
+   * start ended goes on, with it counted.
+   */
   void recordSkipped(long releases) {
+    if (releases <= 0) {
+      return;
+    }
+    if (lastRunOnTime) {
+      consecutiveMisses = missesBeforeOnTimeRun;
+      lastRunOnTime = false;
+      miss(1);
+    }
     skipped += releases;
     miss(releases);
   }
@@ -86,6 +109,8 @@ public final class TaskStats {
     misses = 0;
     skipped = 0;
     consecutiveMisses = 0;
+    missesBeforeOnTimeRun = 0;
+    lastRunOnTime = false;
     maxConsecutiveMisses = 0;
     clampedValues = 0;
     totalComputeNanos = 0;

@@ -1,6 +1,7 @@
 package io.ganglion.firmware.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -39,8 +40,8 @@ class LoopSchedulerOverrunTest {
     Run r = new Run(OverrunPolicy.SKIP, 2 * MS, 3 * MS + MS / 2);
     assertEquals(List.of(0L, MS, 2 * MS, 5 * MS + MS / 2, 6 * MS, 7 * MS, 8 * MS, 9 * MS), r.starts);
     assertEquals(2, r.stats.skipped());
-    assertEquals(2, r.stats.misses());
-    assertEquals(2, r.stats.maxConsecutiveMisses());
+    assertEquals(3, r.stats.misses(), "the two dropped releases and the stalled run, which ended after its deadline");
+    assertEquals(3, r.stats.maxConsecutiveMisses());
     assertEquals(0, r.stats.consecutiveMisses());
     assertEquals(MS / 2, r.stats.startLatenessNanos().getMaxValue(), MS / 1000);
   }
@@ -62,5 +63,19 @@ class LoopSchedulerOverrunTest {
     Run r = new Run(OverrunPolicy.SKIP, 2 * MS, MS / 2);
     assertEquals(0, r.stats.misses());
     assertEquals(List.of(0L, MS, 2 * MS, 3 * MS, 4 * MS, 5 * MS, 6 * MS, 7 * MS, 8 * MS, 9 * MS), r.starts);
+  }
+
+  @Test
+  void aTaskThatAlwaysTakesThreePeriodsKeepsMissingUnderSkip() {
+    VirtualClock clock = new VirtualClock();
+    LoopScheduler s = new LoopScheduler(clock, OverrunPolicy.SKIP);
+    TaskStats stats = s.add("servo", MS, now -> clock.sleepUntil(now + 3 * MS));
+    s.runFor(30 * MS);
+    // every run starts on time, drops the two releases it overran and missed its own deadline:
+    // the failsafe's count (default limit 5) keeps growing instead of resetting at each run
+    assertEquals(11, stats.runs(), "at 0, 3, ..., 30 ms");
+    assertTrue(stats.skipped() >= 20, "two dropped releases per run, got " + stats.skipped());
+    assertEquals(stats.runs() + stats.skipped(), stats.misses(), "every run missed its deadline, and every dropped release");
+    assertEquals(stats.misses(), stats.consecutiveMisses(), "never reset");
   }
 }

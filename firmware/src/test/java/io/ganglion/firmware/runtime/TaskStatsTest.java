@@ -35,4 +35,30 @@ class TaskStatsTest {
     assertEquals(0, s.maxConsecutiveMisses());
     assertEquals(0, s.startLatenessNanos().getTotalCount());
   }
+
+  @Test
+  void aTaskThatAlwaysOverrunsAndStartsOnTimeMissesWithoutEndUnderSkip() {
+    // a 1 ms task taking 3 ms under SKIP: each run starts on time and drops the two releases it overran
+    TaskStats s = new TaskStats("t", 1_000L);
+    for (int cycle = 1; cycle <= 4; cycle++) {
+      s.recordRun(0, 3_000);
+      s.recordSkipped(2);
+      assertEquals(3L * cycle, s.consecutiveMisses(), "cycle " + cycle);
+    }
+    assertEquals(12, s.misses());
+    assertEquals(8, s.skipped());
+    // a run that starts on time and ends in time ends the run of misses
+    s.recordRun(0, 500);
+    assertEquals(0, s.consecutiveMisses());
+    assertEquals(12, s.maxConsecutiveMisses());
+  }
+
+  @Test
+  void aLateRunThatDropsReleasesIsCountedOnce() {
+    TaskStats s = new TaskStats("t", 1_000L);
+    s.recordRun(1_500, 3_000);
+    s.recordSkipped(2);
+    assertEquals(3, s.consecutiveMisses());
+    assertEquals(3, s.misses());
+  }
 }
