@@ -9,6 +9,7 @@ import io.ganglion.telemetry.protocol.RejectReason;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.MqttException;
 
 /**
@@ -27,6 +28,8 @@ abstract class HilEndpoint implements AutoCloseable {
   private final AtomicLong received = new AtomicLong();
   private final AtomicLong sendFailures = new AtomicLong();
   private volatile Thread waiter;
+  /** The latest publish, waited for (written to the socket) before the connection closes. */
+  private volatile IMqttDeliveryToken lastSent;
   private boolean fresh;
   protected final byte[] sendBuffer;
 
@@ -114,7 +117,7 @@ abstract class HilEndpoint implements AutoCloseable {
   boolean send(int length) {
     byte[] payload = java.util.Arrays.copyOf(sendBuffer, length); // Paho keeps the array until it is written
     try {
-      link.publish(outTopic, payload, HilTopics.QOS, false, null, null);
+      lastSent = link.publish(outTopic, payload, HilTopics.QOS, false, null, null);
       return true;
     } catch (MqttException e) {
       sendFailures.incrementAndGet();
@@ -157,8 +160,21 @@ abstract class HilEndpoint implements AutoCloseable {
     return link.lastError();
   }
 
+  /**
+   * Closes the connection after the latest frame went out: Paho sends a DISCONNECT ahead of QoS 0
+   * publishes still queued, so a frame published just before (the simulator's END, the board's
+   * END_ACK) would otherwise be lost. Waits at most 500 ms for it.
+   */
   @Override
   public void close() {
+    IMqttDeliveryToken t = lastSent;
+    if (t != null && link.isConnected()) {
+      try {
+        t.waitForCompletion(500);
+      } catch (MqttException e) {
+        // not written (connection lost or timed out): close anyway
+      }
+    }
     link.close(1_000);
   }
 }

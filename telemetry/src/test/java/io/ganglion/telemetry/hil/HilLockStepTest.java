@@ -118,9 +118,10 @@ class HilLockStepTest {
         }
       }, "late-board");
       late.start();
-      assertTrue(sim.end(7, 210_000, TimeUnit.MILLISECONDS.toNanos(50), TimeUnit.SECONDS.toNanos(5)));
+      assertTrue(sim.end(7, 210_000, TimeUnit.MILLISECONDS.toNanos(50), TimeUnit.SECONDS.toNanos(20)),
+          "acknowledged; board: " + boardSaw);
       assertTrue(sim.retransmits() >= 1, "sent again: " + sim.retransmits());
-      assertEquals(HilFrame.Kind.END, boardSaw.get(5, TimeUnit.SECONDS));
+      assertEquals(HilFrame.Kind.END, boardSaw.get(20, TimeUnit.SECONDS));
       late.join(5_000);
     }
   }
