@@ -20,7 +20,8 @@ import java.util.List;
  * @param keepFraction fraction of weights kept by magnitude pruning after training, in (0, 1]; 1 = no pruning
  * @param fineTuneEpochs epochs of fine-tuning the pruned weights (0 = none; ignored without pruning)
  * @param contrastThresholds the sensor contrast thresholds of the training movies: the movies are
- *     split evenly over them (higher thresholds give sparser events, as in real recordings)
+ *     split over them in whole blocks of one movie per class (higher thresholds give sparser events,
+ *     as in real recordings); with more than one, at least classes x thresholds movies
  * @param calibrationMoviesPerDataset the first movies of each training dataset on which the spike
  *     margin is set (readouts of the output neurons)
  */
@@ -60,15 +61,30 @@ public record MotionTrainingConfig(MotionMovieConfig movies, int movieCount, int
     if (contrastThresholds == null || contrastThresholds.isEmpty() || contrastThresholds.size() > movieCount) {
       throw new IllegalArgumentException("give 1.." + movieCount + " contrast thresholds (at most one per movie)");
     }
+    int classes = movies.classes().count();
+    if (contrastThresholds.size() > 1 && movieCount < (long) classes * contrastThresholds.size()) {
+      throw new IllegalArgumentException(movieCount + " training movies leave a contrast threshold without a movie of"
+          + " each class: give at least " + (long) classes * contrastThresholds.size() + " (" + classes + " classes x "
+          + contrastThresholds.size() + " thresholds)");
+    }
     contrastThresholds = List.copyOf(contrastThresholds);
   }
 
-  /** The training datasets: movie j of the split for threshold i is movie j of {@code MotionDataset(movies with threshold i, n_i, seed + i)}. */
+  /**
+   * The training datasets: movie j of the split for threshold i is movie j of {@code
+   * MotionDataset(movies with threshold i, n_i, seed + i)}. A dataset holds every class once per
+   * block of C movies (C classes), so the movies are split over the thresholds in whole blocks:
+   * with B = movieCount / C blocks and k thresholds, n_i = C (B / k + (i &lt; B mod k ? 1 : 0)), and
+   * the first threshold also takes the movieCount mod C left over (a partial block). Every class
+   * then gets B movies (+ 1 for the classes of the partial block), whatever k.
+   */
   public List<MotionDataset> datasets() {
     List<MotionDataset> list = new ArrayList<>();
     int k = contrastThresholds.size();
+    int c = movies.classes().count();
+    int blocks = movieCount / c;
     for (int i = 0; i < k; i++) {
-      int n = movieCount / k + (i < movieCount % k ? 1 : 0);
+      int n = c * (blocks / k + (i < blocks % k ? 1 : 0)) + (i == 0 ? movieCount % c : 0);
       MotionMovieConfig m = movies.withSensor(movies.sensor().withThreshold(contrastThresholds.get(i)));
       list.add(new MotionDataset(m, n, trainer.seed() + i));
     }
