@@ -60,7 +60,9 @@ public final class Phase {
    * 2^-32 turn. Non-finite input maps to 0. For setup and SI-unit boundaries.
    */
   public static int fromTurns(double turns) {
-    double fraction = turns - Math.floor(turns); // exact; in [0, 1], 1 only by rounding of tiny negatives
+    // exact for turns >= 0; for negatives it may round, by at most 2^-54 turn (far below the 2^-32
+    // resolution); in [0, 1], 1 only by rounding of tiny negatives
+    double fraction = turns - Math.floor(turns);
     // Math.round is exact floor(x + 1/2); NaN -> 0; 2^32 wraps to 0 in the int cast (the modulo).
     return (int) Math.round(fraction * TURN);
   }
