@@ -94,7 +94,8 @@ public final class HilServer {
     boolean acknowledged = link.end(done, done * world.stepNanos() / 1_000, o.retransmitNanos(),
         Math.min(o.linkTimeoutNanos(), END_TIMEOUT_NANOS));
     if (!acknowledged) {
-      log.printf(Locale.ROOT, "ganglion: HIL: the board did not acknowledge the end of the run within %.0f ms%n",
+      log.printf(Locale.ROOT, "ganglion: HIL: no acknowledgement of the end of the run within %.0f ms (the board may"
+          + " have gone, or ended and its acknowledgement was lost: frames are QoS 0)%n",
           Math.min(o.linkTimeoutNanos(), END_TIMEOUT_NANOS) / 1e6);
       log.flush();
     }

@@ -90,10 +90,9 @@ final class TickLogWriter implements AutoCloseable {
 
   @Override
   public void close() {
-    try {
+    try (FileChannel c = channel) { // closed even when the flush or force fails
       flush();
-      channel.force(true);
-      channel.close();
+      c.force(true);
     } catch (IOException e) {
       throw new GanglionException("cannot close the tick log " + path + ": " + e.getMessage(), e);
     }

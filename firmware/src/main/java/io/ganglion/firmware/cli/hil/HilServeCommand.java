@@ -209,8 +209,11 @@ public final class HilServeCommand implements Callable<Integer> {
     if (steps <= 0) {
       throw new InvalidInputException("--steps must be positive, got " + steps);
     }
-    if (retransmitMs < 1) {
-      throw new InvalidInputException("--retransmit-ms must be >= 1, got " + retransmitMs);
+    if (retransmitMs < 1 || retransmitMs > 3_600_000) {
+      throw new InvalidInputException("--retransmit-ms must be within 1..3600000 (1 hour), got " + retransmitMs);
+    }
+    if (linkTimeoutMs > 86_400_000) {
+      throw new InvalidInputException("--link-timeout-ms must be at most 86400000 (1 day), got " + linkTimeoutMs);
     }
     if (linkTimeoutMs < retransmitMs) {
       throw new InvalidInputException("--link-timeout-ms must be >= --retransmit-ms (" + retransmitMs + "), got " + linkTimeoutMs);

@@ -87,7 +87,7 @@ public final class MotionTrainCommand implements Callable<Integer> {
   double spikeQuantile;
 
   @Option(names = "--contrast-thresholds", paramLabel = "C,...", split = ",", defaultValue = "0.2",
-      description = "Sensor contrast thresholds of the training movies, split evenly (higher = sparser events) (default: ${DEFAULT-VALUE}).")
+      description = "Sensor contrast thresholds of the training movies, which are split over them in whole blocks of one movie per class (higher = sparser events) (default: ${DEFAULT-VALUE}).")
   List<Double> contrastThresholds;
 
   @Option(names = "--train-biases", paramLabel = "BOOL", defaultValue = "false", arity = "1",
