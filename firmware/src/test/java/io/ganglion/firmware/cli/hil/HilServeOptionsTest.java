@@ -24,8 +24,9 @@ class HilServeOptionsTest {
       "--give-up-s=NaN          | --give-up-s must be a number of seconds in 0..1e7",
       "--give-up-s=Infinity     | --give-up-s must be a number of seconds in 0..1e7",
       "--give-up-s=-1           | --give-up-s must be a number of seconds in 0..1e7",
-      "--retransmit-ms=0        | --retransmit-ms must be >= 1, got 0",
-      "--link-timeout-ms=50     | --link-timeout-ms must be >= --retransmit-ms (100), got 50"})
+      "--retransmit-ms=0        | --retransmit-ms must be within 1..3600000 (1 hour), got 0",
+      "--link-timeout-ms=50     | --link-timeout-ms must be >= --retransmit-ms (100), got 50",
+      "--link-timeout-ms=9223372036854 | --link-timeout-ms must be at most 86400000 (1 day), got 9223372036854"})
   void badTimingsAreRefusedNamingTheOptionAndItsValue(String flag, String message) {
     CliRun r = CliRun.of(concat(SERVE, flag));
     assertEquals(2, r.code, r.err);
