@@ -56,4 +56,67 @@ class MqttLinkSilentBrokerTest {
       }
     }
   }
+
+  /**
+   * After attempts were given up (the client's socket closed mid-connect), the same client still
+   * connects once the server answers: here the first two connections are held silent, the later
+   * ones are relayed to a real broker.
+   */
+  @Test
+  void aLinkWhoseAttemptsWereGivenUpConnectsOnceTheServerAnswers() throws Exception {
+    List<Socket> sockets = new CopyOnWriteArrayList<>();
+    try (io.ganglion.telemetry.testing.TestBroker broker = io.ganglion.telemetry.testing.TestBroker.start();
+         ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      int brokerPort = java.net.URI.create(broker.url()).getPort();
+      Thread acceptor = new Thread(() -> {
+        try {
+          for (int n = 0; ; n++) {
+            Socket client = server.accept();
+            sockets.add(client);
+            if (n < 2) {
+              continue; // silent: read nothing, answer nothing
+            }
+            Socket upstream = new Socket(InetAddress.getLoopbackAddress(), brokerPort);
+            sockets.add(upstream);
+            relay(client.getInputStream(), upstream.getOutputStream());
+            relay(upstream.getInputStream(), client.getOutputStream());
+          }
+        } catch (IOException closed) {
+          // the test is over
+        }
+      }, "silent-then-relay");
+      acceptor.setDaemon(true);
+      acceptor.start();
+      MqttSettings settings = new MqttSettings("tcp://127.0.0.1:" + server.getLocalPort(), "silent-then-relay-test", null,
+          null, null, MqttSettings.DEFAULT_KEEP_ALIVE_SECONDS, 1);
+      MqttLink link = new MqttLink(settings, new ReconnectBackoff(50, 200, 0, 1), null);
+      try {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (!link.isConnected() && System.nanoTime() - deadline < 0) {
+          link.poll(System.nanoTime());
+          Thread.sleep(10);
+        }
+        assertTrue(link.isConnected(), "connected after the given-up attempts; failures " + link.connectFailures()
+            + ", last error: " + link.lastError());
+        assertTrue(link.connectFailures() >= 2, "the two silent attempts were given up: " + link.connectFailures());
+      } finally {
+        link.close(200);
+        for (Socket s : sockets) {
+          s.close();
+        }
+      }
+    }
+  }
+
+  private static void relay(java.io.InputStream in, java.io.OutputStream out) {
+    Thread t = new Thread(() -> {
+      try {
+        in.transferTo(out);
+      } catch (IOException closed) {
+        // one side closed
+      }
+    }, "relay");
+    t.setDaemon(true);
+    t.start();
+  }
 }
