@@ -91,12 +91,11 @@ public final class HilServer {
       }
     }
     double wall = (System.nanoTime() - start) / 1e9;
-    boolean acknowledged = link.end(done, done * world.stepNanos() / 1_000, o.retransmitNanos(),
-        Math.min(o.linkTimeoutNanos(), END_TIMEOUT_NANOS));
+    long endTimeoutNanos = Math.min(o.linkTimeoutNanos(), END_TIMEOUT_NANOS);
+    boolean acknowledged = link.end(done, done * world.stepNanos() / 1_000, o.retransmitNanos(), endTimeoutNanos);
     if (!acknowledged) {
       log.printf(Locale.ROOT, "ganglion: HIL: no acknowledgement of the end of the run within %.0f ms (the board may"
-          + " have gone, or ended and its acknowledgement was lost: frames are QoS 0)%n",
-          Math.min(o.linkTimeoutNanos(), END_TIMEOUT_NANOS) / 1e6);
+          + " have gone, or ended and its acknowledgement was lost: frames are QoS 0)%n", endTimeoutNanos / 1e6);
       log.flush();
     }
     return new Result(done, completed && done == o.steps(), pauses, pausedNanos / 1e9, link.retransmits(), done / wall, wall,

@@ -44,31 +44,13 @@ public final class HilSimulatorLink extends HilEndpoint {
   public boolean exchange(long seq, long tUs, double[] sensors, int n, HilFrame actuatorsOut, long retransmitNanos,
       long timeoutNanos) {
     int length = HilFrame.encode(HilFrame.Kind.SENSORS, seq, tUs, sensors, n, sendBuffer);
-    long start = System.nanoTime();
-    long giveUp = start + timeoutNanos;
-    send(length);
-    long nextSend = start + retransmitNanos;
-    while (true) {
-      long until = Math.min(giveUp, nextSend);
-      if (take(answer, until)) {
-        if (answer.kind() == HilFrame.Kind.ACTUATORS && answer.seq() == seq) {
-          actuatorsOut.copyFrom(answer);
-          exchanges++;
-          return true;
-        }
-        ignored++; // a late answer to an earlier step (or an end acknowledged twice)
-        continue;
-      }
-      long now = System.nanoTime();
-      if (now - giveUp >= 0) {
-        timeouts++;
-        return false;
-      }
-      HilFrame.encode(HilFrame.Kind.SENSORS, seq, tUs, sensors, n, sendBuffer);
-      send(length);
-      retransmits++;
-      nextSend = now + retransmitNanos;
+    if (!sendUntilAnswered(length, HilFrame.Kind.ACTUATORS, seq, retransmitNanos, timeoutNanos)) {
+      timeouts++;
+      return false;
     }
+    actuatorsOut.copyFrom(answer);
+    exchanges++;
+    return true;
   }
 
   /**
@@ -81,24 +63,35 @@ public final class HilSimulatorLink extends HilEndpoint {
    */
   public boolean end(long seq, long tUs, long retransmitNanos, long timeoutNanos) {
     int length = HilFrame.encode(HilFrame.Kind.END, seq, tUs, new double[0], 0, sendBuffer);
+    return sendUntilAnswered(length, HilFrame.Kind.END_ACK, seq, retransmitNanos, timeoutNanos);
+  }
+
+  /**
+   * Sends the frame encoded in the send buffer ({@code length} bytes), again every {@code
+   * retransmitNanos} without an answer of kind {@code answerKind} for {@code seq} (answers to
+   * other steps are ignored and counted), until {@code timeoutNanos}. The answer is left in
+   * {@link #answer}. Returns whether it came.
+   */
+  private boolean sendUntilAnswered(int length, HilFrame.Kind answerKind, long seq, long retransmitNanos,
+      long timeoutNanos) {
     long start = System.nanoTime();
     long giveUp = start + timeoutNanos;
     send(length);
     long nextSend = start + retransmitNanos;
     while (true) {
-      if (take(answer, Math.min(giveUp, nextSend))) {
-        if (answer.kind() == HilFrame.Kind.END_ACK && answer.seq() == seq) {
+      long until = nextSend - giveUp < 0 ? nextSend : giveUp; // the earlier of two nanoTime instants
+      if (take(answer, until)) {
+        if (answer.kind() == answerKind && answer.seq() == seq) {
           return true;
         }
-        ignored++; // a late answer to a step
+        ignored++; // a late answer to an earlier step (or an end acknowledged twice)
         continue;
       }
       long now = System.nanoTime();
       if (now - giveUp >= 0) {
         return false;
       }
-      HilFrame.encode(HilFrame.Kind.END, seq, tUs, new double[0], 0, sendBuffer);
-      send(length);
+      send(length); // the buffer still holds the frame: nothing else encodes into it meanwhile
       retransmits++;
       nextSend = now + retransmitNanos;
     }
