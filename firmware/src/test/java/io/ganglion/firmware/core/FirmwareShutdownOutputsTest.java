@@ -17,6 +17,7 @@ import io.ganglion.firmware.runtime.OverrunPolicy;
 import io.ganglion.firmware.runtime.VirtualClock;
 import io.ganglion.sim.io.EStopIOSim;
 import io.ganglion.sim.io.EncoderIOSim;
+import io.ganglion.firmware.testing.StillJoints;
 import io.ganglion.sim.io.SimJoints;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -43,22 +44,7 @@ class FirmwareShutdownOutputsTest {
     ServoIOPi4j servo = new ServoIOPi4j(board.context(), new Pca9685Config("pwm", 1, 0x40, 50, List.of(
         ServoChannelConfig.normalized("a", 0, 1000, 2000, 1, 0),
         ServoChannelConfig.normalized("b", 1, 1000, 2000, 1, 0))), clock);
-    SimJoints still = new SimJoints() {
-      @Override
-      public int jointCount() {
-        return 2;
-      }
-
-      @Override
-      public double jointPositionRad(int joint) {
-        return 0;
-      }
-
-      @Override
-      public double jointVelocityRadPerSec(int joint) {
-        return 0;
-      }
-    };
+    SimJoints still = new StillJoints(2);
     List<EncoderIO> encoders = List.of(new EncoderIOSim(still, 0, clock), new EncoderIOSim(still, 1, clock));
     RobotIo io = new RobotIo(servo, "pwm", encoders, List.of("q0", "q1"), null, "", new EStopIOSim(clock), "estop", null,
         List.of());

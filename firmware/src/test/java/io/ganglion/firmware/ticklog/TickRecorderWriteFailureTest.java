@@ -16,6 +16,7 @@ import io.ganglion.firmware.runtime.VirtualClock;
 import io.ganglion.sim.io.EStopIOSim;
 import io.ganglion.sim.io.EncoderIOSim;
 import io.ganglion.sim.io.ServoIOSim;
+import io.ganglion.firmware.testing.StillJoints;
 import io.ganglion.sim.io.SimJoints;
 import io.ganglion.sim.io.StatusLedIOSim;
 import java.nio.file.Files;
@@ -38,22 +39,7 @@ class TickRecorderWriteFailureTest {
     assumeTrue(Files.isWritable(FULL), "needs Linux /dev/full");
     VirtualClock clock = new VirtualClock();
     double[] controls = new double[2];
-    SimJoints joints = new SimJoints() {
-      @Override
-      public int jointCount() {
-        return 2;
-      }
-
-      @Override
-      public double jointPositionRad(int joint) {
-        return 0;
-      }
-
-      @Override
-      public double jointVelocityRadPerSec(int joint) {
-        return 0;
-      }
-    };
+    SimJoints joints = new StillJoints(2);
     List<EncoderIO> enc = List.of(new EncoderIOSim(joints, 0, clock), new EncoderIOSim(joints, 1, clock));
     RobotIo raw = new RobotIo(ServoIOSim.normalized(controls, 0, clock), "pwm", enc, List.of("a", "b"), null, "",
         new EStopIOSim(clock), "estop", new StatusLedIOSim(), List.of());
