@@ -16,7 +16,7 @@ final class RuntimeSections {
   private static final String[] LOOP_KEYS = {"overrun", "spin_us", "pin_cpu", "rt_priority"};
   private static final String[] TASK_KEYS = {"rate_hz", "period_ms"};
   private static final String[] FAILSAFE_KEYS = {
-    "max_consecutive_misses", "sensor_failure_reads", "max_input_age_ms", "auto_arm"
+    "max_consecutive_misses", "sensor_failure_reads", "max_input_age_ms", "auto_arm", "miss_window", "max_window_misses"
   };
   private static final String[] TELEMETRY_KEYS = {"broker_url", "client_id", "username_env", "password_env", "board_key_file"};
   private static final String[] SWIMMER_KEYS = {"links"};
@@ -159,11 +159,20 @@ final class RuntimeSections {
     Double ageMs = o.number("max_input_age_ms", 0.01, 60_000, d.maxInputAgeNanos() / 1e6,
         "a sensor sample older than this is stale");
     Boolean autoArm = o.bool("auto_arm", d.autoArm());
+    Integer window = o.integer("miss_window", 1, 1 << 20, d.missWindowReleases(),
+        "releases of each task the miss-rate rule looks back over");
+    Integer windowMisses = o.integer("max_window_misses", 0, 1 << 20, d.maxWindowMisses(),
+        "misses among a task's latest miss_window releases that trip the failsafe (0: no miss-rate rule)");
+    if (window != null && windowMisses != null && windowMisses > window) {
+      errors.add(o.at("max_window_misses"), "is " + windowMisses + ", more than miss_window (" + window
+          + ") releases can miss; use at most " + window + ", or 0 for no miss-rate rule");
+      windowMisses = null;
+    }
     if (ageMs != null && !checkInputAge(Math.round(ageMs * 1e6), o.at("max_input_age_ms"))) {
       ageMs = null;
     }
-    if (misses != null && reads != null && ageMs != null && autoArm != null) {
-      failsafe = new FailsafeConfig(misses, reads, Math.round(ageMs * 1e6), autoArm);
+    if (misses != null && reads != null && ageMs != null && autoArm != null && window != null && windowMisses != null) {
+      failsafe = new FailsafeConfig(misses, reads, Math.round(ageMs * 1e6), autoArm, window, windowMisses);
     }
   }
 

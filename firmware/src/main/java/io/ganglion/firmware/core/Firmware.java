@@ -68,7 +68,7 @@ public final class Firmware {
     this.data = new LoopData(io.joints(), channels);
     this.failsafe = new Failsafe(b.events, this::enter);
     SafetyMonitor monitor = new SafetyMonitor(io, data, settings, b.link);
-    this.scheduler = new LoopScheduler(clock, settings.overrun());
+    this.scheduler = new LoopScheduler(clock, settings.overrun(), settings.missWindowReleases());
     scheduler.add("encoders", settings.encodersPeriodNanos(), new EncoderTask(io, data));
     if (io.imu() != null) {
       if (settings.imuPeriodNanos() <= 0) {

@@ -23,11 +23,14 @@ public record LoopReport(List<TaskReport> tasks, boolean virtualTime, double loo
   /**
    * One task's statistics; times in nanoseconds.
    *
+   * @param maxWindowMisses the most misses among the task's latest {@code missWindow} releases at once
+   * @param missWindow releases in the miss-rate rule's window
    * @param jitterP50Nanos start lateness percentiles (p50, p99, p99.9, max)
    * @param computeP50Nanos compute time percentiles (p50, p99, max) and mean
    */
   public record TaskReport(String name, long periodNanos, long runs, long misses, long skipped,
-      long maxConsecutiveMisses, long jitterP50Nanos, long jitterP99Nanos, long jitterP999Nanos, long jitterMaxNanos,
+      long maxConsecutiveMisses, int maxWindowMisses, int missWindow, long jitterP50Nanos, long jitterP99Nanos,
+      long jitterP999Nanos, long jitterMaxNanos,
       long computeP50Nanos, long computeP99Nanos, long computeMaxNanos, double computeMeanNanos) {
 
     /** The nominal rate, Hz. */
@@ -40,7 +43,8 @@ public record LoopReport(List<TaskReport> tasks, boolean virtualTime, double loo
       Histogram c = s.computeNanos();
       boolean any = s.runs() > 0;
       return new TaskReport(s.name(), s.periodNanos(), s.runs(), s.misses(), s.skipped(), s.maxConsecutiveMisses(),
-          any ? j.getValueAtPercentile(50) : 0, any ? j.getValueAtPercentile(99) : 0,
+          s.maxWindowMisses(), s.missWindowSize(), any ? j.getValueAtPercentile(50) : 0,
+          any ? j.getValueAtPercentile(99) : 0,
           any ? j.getValueAtPercentile(99.9) : 0, any ? j.getMaxValue() : 0,
           any ? c.getValueAtPercentile(50) : 0, any ? c.getValueAtPercentile(99) : 0, any ? c.getMaxValue() : 0,
           any ? c.getMean() : 0);

@@ -16,7 +16,8 @@ import io.ganglion.firmware.runtime.TaskStats;
  *       row, or the PWM chip's bus did;
  *   <li>{@code STALE_INPUT}: an encoder's or the IMU's last valid read is older than
  *       {@code maxInputAgeNanos} (or there was none yet);
- *   <li>{@code DEADLINE_MISS}: any task has missed {@code maxConsecutiveMisses} deadlines in a row;
+ *   <li>{@code DEADLINE_MISS}: any task has missed {@code maxConsecutiveMisses} deadlines in a row,
+ *       or {@code maxWindowMisses} (when &gt; 0) of its latest {@code missWindowReleases} releases;
  *   <li>{@code LINK_LOST}: the {@link LinkHealth} reports the link down.
  * </ul>
  * The event of a trip names the device or task of its reason. Allocation-free.
@@ -87,7 +88,9 @@ final class SafetyMonitor {
       bits |= note(FailsafeReason.SENSOR_FAILURE, servoSource, data.servo.faultFlags, bits);
     }
     for (int i = 0; i < tasks.length; i++) {
-      if (tasks[i].consecutiveMisses() >= settings.maxConsecutiveMisses()) {
+      int windowLimit = settings.maxWindowMisses();
+      if (tasks[i].consecutiveMisses() >= settings.maxConsecutiveMisses()
+          || (windowLimit > 0 && tasks[i].windowMisses() >= windowLimit)) {
         bits |= note(FailsafeReason.DEADLINE_MISS, taskSources[i], 0, bits);
       }
     }

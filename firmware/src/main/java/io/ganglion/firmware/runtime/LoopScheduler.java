@@ -35,8 +35,12 @@ public final class LoopScheduler {
     }
   }
 
+  /** Releases per task in the miss window by default (the board file's {@code failsafe.miss_window}). */
+  public static final int DEFAULT_MISS_WINDOW_RELEASES = 100;
+
   private final LoopClock clock;
   private final OverrunPolicy policy;
+  private final int missWindowReleases;
   private final List<Entry> registered = new ArrayList<>();
   private Entry[] tasks;
   private long[] next;
@@ -63,12 +67,26 @@ public final class LoopScheduler {
     this.listener = l;
   }
 
+  /** A scheduler whose tasks keep a miss window of {@link #DEFAULT_MISS_WINDOW_RELEASES} releases. */
   public LoopScheduler(LoopClock clock, OverrunPolicy policy) {
+    this(clock, policy, DEFAULT_MISS_WINDOW_RELEASES);
+  }
+
+  /**
+   * A scheduler whose tasks keep the outcomes of their latest {@code missWindowReleases} releases
+   * ({@link TaskStats#windowMisses()}; 1..2^20).
+   */
+  public LoopScheduler(LoopClock clock, OverrunPolicy policy, int missWindowReleases) {
     if (clock == null || policy == null) {
       throw new IllegalArgumentException("clock and overrun policy are required");
     }
+    if (missWindowReleases < 1 || missWindowReleases > MissWindow.MAX_RELEASES) {
+      throw new IllegalArgumentException("miss window must hold 1.." + MissWindow.MAX_RELEASES + " releases, got "
+          + missWindowReleases);
+    }
     this.clock = clock;
     this.policy = policy;
+    this.missWindowReleases = missWindowReleases;
   }
 
   /**
@@ -95,7 +113,7 @@ public final class LoopScheduler {
         throw new IllegalArgumentException("task '" + name + "' is registered twice");
       }
     }
-    TaskStats stats = new TaskStats(name, periodNanos);
+    TaskStats stats = new TaskStats(name, periodNanos, missWindowReleases);
     registered.add(new Entry(task, periodNanos, phaseNanos, stats));
     return stats;
   }

@@ -15,7 +15,8 @@ import org.HdrHistogram.Histogram;
  *       whose overrun dropped them (it ended more than a period after its successor's release, so
  *       after its own deadline: without this a task that always takes three periods would run at a
  *       third of its rate with never more than two misses in a row);
- *       {@link #consecutiveMisses()} feeds the failsafe.
+ *       {@link #consecutiveMisses()} and {@link #windowMisses()} (misses among the latest
+ *       {@link #windowReleases()} releases) feed the failsafe.
  * </ul>
  *
  * <p>Both histograms track 1 ns .. {@value #HIGHEST_TRACKABLE_NANOS} ns with 3 significant digits
@@ -43,10 +44,13 @@ public final class TaskStats {
   private long maxConsecutiveMisses;
   private long clampedValues;
   private long totalComputeNanos;
+  private final MissWindow window;
+  private int maxWindowMisses;
 
-  TaskStats(String name, long periodNanos) {
+  TaskStats(String name, long periodNanos, int missWindowReleases) {
     this.name = name;
     this.periodNanos = periodNanos;
+    this.window = new MissWindow(missWindowReleases);
   }
 
   void recordRun(long latenessNanos, long computeNanosValue) {
@@ -56,8 +60,11 @@ public final class TaskStats {
     totalComputeNanos += Math.max(0, computeNanosValue);
     if (latenessNanos > periodNanos) {
       miss(1);
+      window.push(true);
+      notePeakWindowMisses();
       lastRunOnTime = false;
     } else {
+      window.push(false);
       missesBeforeOnTimeRun = consecutiveMisses;
       consecutiveMisses = 0;
       lastRunOnTime = true;
@@ -77,9 +84,18 @@ public final class TaskStats {
       consecutiveMisses = missesBeforeOnTimeRun;
       lastRunOnTime = false;
       miss(1);
+      window.markLatestMissed();
     }
     skipped += releases;
     miss(releases);
+    window.pushMisses(releases);
+    notePeakWindowMisses();
+  }
+
+  private void notePeakWindowMisses() {
+    if (window.misses() > maxWindowMisses) {
+      maxWindowMisses = window.misses();
+    }
   }
 
   private void miss(long count) {
@@ -114,6 +130,8 @@ public final class TaskStats {
     maxConsecutiveMisses = 0;
     clampedValues = 0;
     totalComputeNanos = 0;
+    window.clear();
+    maxWindowMisses = 0;
   }
 
   /** The task's name. */
@@ -149,6 +167,26 @@ public final class TaskStats {
   /** Misses in a row up to now (0 after any on-time start). */
   public long consecutiveMisses() {
     return consecutiveMisses;
+  }
+
+  /** Misses among the latest {@link #windowReleases()} releases (run or dropped). */
+  public int windowMisses() {
+    return window.misses();
+  }
+
+  /** Releases the miss window holds: every release so far, up to its size. */
+  public int windowReleases() {
+    return window.releases();
+  }
+
+  /** The most misses the miss window has held at once. */
+  public int maxWindowMisses() {
+    return maxWindowMisses;
+  }
+
+  /** The most releases the miss window holds. */
+  public int missWindowSize() {
+    return window.size();
   }
 
   /** The longest run of consecutive misses. */

@@ -95,9 +95,7 @@ public final class BoardPublishing {
   /** {@code settings} with a telemetry task every {@code periodNanos}. */
   public static io.ganglion.firmware.core.FirmwareSettings withTelemetryPeriod(io.ganglion.firmware.core.FirmwareSettings s,
       long periodNanos) {
-    return new io.ganglion.firmware.core.FirmwareSettings(s.servoPeriodNanos(), s.encodersPeriodNanos(), s.imuPeriodNanos(),
-        s.controllerPeriodNanos(), periodNanos, s.overrun(), s.maxConsecutiveMisses(), s.sensorFailureReads(),
-        s.maxInputAgeNanos(), s.autoArm());
+    return s.withTelemetryPeriod(periodNanos);
   }
 
   /** SHA-256 of the board file's bytes (first 16 hex digits), or of its id when it has no file. */

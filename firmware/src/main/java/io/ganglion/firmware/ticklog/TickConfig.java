@@ -56,6 +56,8 @@ public final class TickConfig {
     s.put("sensor_failure_reads", settings.sensorFailureReads());
     s.put("max_input_age_ns", settings.maxInputAgeNanos());
     s.put("auto_arm", settings.autoArm());
+    s.put("miss_window", settings.missWindowReleases());
+    s.put("max_window_misses", settings.maxWindowMisses());
     ArrayNode tasks = o.putArray("tasks");
     for (TaskStats t : scheduler.stats()) {
       tasks.addObject().put("name", t.name()).put("period_ns", t.periodNanos());
@@ -108,7 +110,9 @@ public final class TickConfig {
       FirmwareSettings settings = new FirmwareSettings(s.get("servo_period_ns").asLong(), s.get("encoders_period_ns").asLong(),
           s.get("imu_period_ns").asLong(), s.get("controller_period_ns").asLong(), s.get("telemetry_period_ns").asLong(),
           OverrunPolicy.valueOf(s.get("overrun").asText()), s.get("max_consecutive_misses").asInt(),
-          s.get("sensor_failure_reads").asInt(), s.get("max_input_age_ns").asLong(), s.get("auto_arm").asBoolean());
+          s.get("sensor_failure_reads").asInt(), s.get("max_input_age_ns").asLong(), s.get("auto_arm").asBoolean(),
+          // logs written before the miss-rate rule: the run had none, so neither has its replay
+          s.path("miss_window").asInt(LoopScheduler.DEFAULT_MISS_WINDOW_RELEASES), s.path("max_window_misses").asInt(0));
       List<String> names = new ArrayList<>();
       List<Long> periods = new ArrayList<>();
       for (JsonNode t : o.get("tasks")) {

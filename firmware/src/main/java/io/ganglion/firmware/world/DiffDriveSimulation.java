@@ -77,9 +77,7 @@ public final class DiffDriveSimulation {
     DriveLaw law = new DriveLaw(config.law().drive());
     FirmwareSettings from = FirmwareSettings.from(config);
     SimulationHooks hooks = hooksFactory.create(state, law);
-    FirmwareSettings settings = new FirmwareSettings(from.servoPeriodNanos(), from.encodersPeriodNanos(),
-        from.imuPeriodNanos(), from.controllerPeriodNanos(), hooks.telemetryPeriodNanos(), from.overrun(),
-        from.maxConsecutiveMisses(), from.sensorFailureReads(), from.maxInputAgeNanos(), true);
+    FirmwareSettings settings = from.withTelemetryPeriod(hooks.telemetryPeriodNanos()).withAutoArm(true);
     long half = durationNanos / 2;
     World world = new World(state, Math.round(model.timestepS() * 1e9), half);
     Firmware.Builder b = Firmware.builder(clock, io, law, settings).limits(ActuatorLimits.of(config.joints()));

@@ -1,12 +1,14 @@
 package io.ganglion.firmware.world;
 
 import io.ganglion.drivers.encoder.EncoderIO;
+import io.ganglion.firmware.config.FailsafeConfig;
 import io.ganglion.firmware.core.Firmware;
 import io.ganglion.firmware.core.FirmwareSettings;
 import io.ganglion.firmware.core.LoopReport;
 import io.ganglion.firmware.core.RobotIo;
 import io.ganglion.firmware.failsafe.EventSink;
 import io.ganglion.firmware.law.ControlLaw;
+import io.ganglion.firmware.runtime.LoopScheduler;
 import io.ganglion.firmware.runtime.OverrunPolicy;
 import io.ganglion.firmware.runtime.VirtualClock;
 import io.ganglion.sim.io.EStopIOSim;
@@ -107,7 +109,8 @@ public final class SwimmerSimulation {
         new StatusLedIOSim(), List.of());
     SimulationHooks h = hooks.create(law, CONTROL_PERIOD_NANOS);
     FirmwareSettings settings = new FirmwareSettings(CONTROL_PERIOD_NANOS, CONTROL_PERIOD_NANOS, 0,
-        CONTROL_PERIOD_NANOS, h.telemetryPeriodNanos(), OverrunPolicy.SKIP, 3, 3, 4 * CONTROL_PERIOD_NANOS, true);
+        CONTROL_PERIOD_NANOS, h.telemetryPeriodNanos(), OverrunPolicy.SKIP, 3, 3, 4 * CONTROL_PERIOD_NANOS, true,
+        LoopScheduler.DEFAULT_MISS_WINDOW_RELEASES, FailsafeConfig.defaults().maxWindowMisses());
     Physics physics = new Physics();
     Firmware.Builder b = Firmware.builder(clock, io, law, settings)
         .task("recorder", CONTROL_PERIOD_NANOS, 0, now -> recorder.record(physics.controlSteps, state, state.ctrl()));

@@ -167,6 +167,18 @@ class BoardConfigValidationTest {
   }
 
   @Test
+  void theMissRateRuleCannotAskForMoreMissesThanItsWindowHolds() {
+    single(VALID + "failsafe: { miss_window: 50, max_window_misses: 60 }\n", "failsafe.max_window_misses",
+        "more than miss_window (50)", "or 0 for no miss-rate rule");
+    single(VALID + "failsafe: { miss_window: 0 }\n", "failsafe.miss_window", "1");
+    FailsafeConfig off = ConfigText.parse(VALID + "failsafe: { max_window_misses: 0 }\n").failsafe();
+    assertEquals(0, off.maxWindowMisses());
+    assertEquals(100, off.missWindowReleases());
+    FailsafeConfig defaults = ConfigText.parse(VALID).failsafe();
+    assertEquals(20, defaults.maxWindowMisses());
+  }
+
+  @Test
   void lawParameterMistakes(@TempDir Path dir) throws Exception {
     java.nio.file.Files.writeString(dir.resolve("w3.yaml"), "weights: [1, 1, -1]\n");
     java.nio.file.Files.writeString(dir.resolve("bad.json"), "{\"weights\": [1, 1, 1, -1],}");

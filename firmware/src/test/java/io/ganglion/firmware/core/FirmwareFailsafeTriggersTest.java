@@ -114,6 +114,38 @@ class FirmwareFailsafeTriggersTest {
     assertArrayEquals(new double[] {0, 0}, r.controls);
   }
 
+  /** A 1 ms task that stalls 2.5 ms every 5 ms from 20 ms on: two misses per stall, never three in a row. */
+  private static SimRobot periodicStalls(int maxWindowMisses) {
+    VirtualClock[] clock = new VirtualClock[1];
+    SimRobot r = new SimRobot(SimRobot.settings(3, maxWindowMisses), io.ganglion.firmware.failsafe.LinkHealth.ALWAYS_UP,
+        "stall", MS, now -> {
+          if (now >= 20 * MS && now % (5 * MS) == 0) {
+            clock[0].sleepUntil(now + 5 * MS / 2);
+          }
+        });
+    clock[0] = r.clock;
+    return r;
+  }
+
+  @Test
+  void aTaskMissingAFifthOfItsReleasesTripsWithoutMissingThreeInARow() {
+    SimRobot r = periodicStalls(20);
+    r.run(200);
+    // each stall: the stalled run and the release it dropped (2 in a row, below the limit of 3);
+    // the 10th stall (at 65 ms) makes 20 misses in the task's latest 100 releases, and the servo
+    // tick after it (67.5 ms) trips
+    assertTripped(r, FailsafeReason.DEADLINE_MISS, "task 'stall'", 67 * MS + MS / 2);
+    assertTrue(r.firmware.report().tasks().stream().allMatch(t -> t.maxConsecutiveMisses() < 3),
+        "the consecutive rule alone would not trip");
+  }
+
+  @Test
+  void withoutTheMissRateRuleTheSameStallsNeverTrip() {
+    SimRobot r = periodicStalls(0);
+    r.run(200);
+    assertEquals(ArmState.ARMED, r.firmware.failsafe().state(), r.events.toString());
+  }
+
   @Test
   void aLostLinkTrips() {
     HeartbeatLinkHealth link = new HeartbeatLinkHealth(5 * MS);

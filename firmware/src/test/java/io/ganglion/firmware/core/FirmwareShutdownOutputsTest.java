@@ -69,7 +69,7 @@ class FirmwareShutdownOutputsTest {
         return 0;
       }
     };
-    FirmwareSettings settings = new FirmwareSettings(MS, 4 * MS, 0, 10 * MS, 0, OverrunPolicy.SKIP, 3, 3, 20 * MS, true);
+    FirmwareSettings settings = new FirmwareSettings(MS, 4 * MS, 0, 10 * MS, 0, OverrunPolicy.SKIP, 3, 3, 20 * MS, true, 100, 20);
     firmware = Firmware.builder(clock, io, fullAhead, settings).build();
     firmware.run(100 * MS);
     assertEquals(ArmState.ARMED, firmware.failsafe().state());

@@ -24,7 +24,8 @@ import java.util.List;
  * are plain arrays; the law writes {@link #command} to every channel and returns {@link #lawFaults}.
  *
  * <pre>
- *   tasks: encoders 4 ms, imu 5 ms, controller 10 ms, servo 1 ms; failsafe: 3 misses, 3 reads, 20 ms
+ *   tasks: encoders 4 ms, imu 5 ms, controller 10 ms, servo 1 ms; failsafe: 3 misses, 3 reads, 20 ms,
+ *   20 misses in 100 releases
  * </pre>
  */
 final class SimRobot {
@@ -126,7 +127,13 @@ final class SimRobot {
   }
 
   static FirmwareSettings settings(int failureReads) {
-    return new FirmwareSettings(MS, 4 * MS, 5 * MS, 10 * MS, 0, OverrunPolicy.SKIP, 3, failureReads, 20 * MS, true);
+    return settings(failureReads, 20);
+  }
+
+  /** With the miss-rate rule at {@code maxWindowMisses} of 100 releases (0: none). */
+  static FirmwareSettings settings(int failureReads, int maxWindowMisses) {
+    return new FirmwareSettings(MS, 4 * MS, 5 * MS, 10 * MS, 0, OverrunPolicy.SKIP, 3, failureReads, 20 * MS, true, 100,
+        maxWindowMisses);
   }
 
   /** Runs {@code ms} milliseconds of loop time. */

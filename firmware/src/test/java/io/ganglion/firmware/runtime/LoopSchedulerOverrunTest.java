@@ -78,4 +78,18 @@ class LoopSchedulerOverrunTest {
     assertEquals(stats.runs() + stats.skipped(), stats.misses(), "every run missed its deadline, and every dropped release");
     assertEquals(stats.misses(), stats.consecutiveMisses(), "never reset");
   }
+
+  @Test
+  void aTaskTakingOneAndAHalfPeriodsMissesTwoThirdsOfItsWindowNeverThreeInARow() {
+    VirtualClock clock = new VirtualClock();
+    LoopScheduler s = new LoopScheduler(clock, OverrunPolicy.SKIP, 90);
+    TaskStats stats = s.add("servo", MS, now -> clock.sleepUntil(now + 3 * MS / 2));
+    s.runFor(300 * MS);
+    // runs at 0, 1.5, 3, 4.5 ms, ...: the run that starts on time at 3k ms ends 1.5 periods after
+    // its successor's release, which is dropped; the one after starts half a period late. Per 3 ms:
+    // 3 releases, 2 misses (the dropped release and the run that overran into it), never 3 in a row
+    assertEquals(2, stats.maxConsecutiveMisses());
+    assertEquals(90, stats.windowReleases());
+    assertEquals(60, stats.windowMisses());
+  }
 }

@@ -8,7 +8,7 @@ class TaskStatsTest {
 
   @Test
   void valuesBeyondTheTrackableRangeAreClampedAndCounted() {
-    TaskStats s = new TaskStats("t", 1_000_000L);
+    TaskStats s = new TaskStats("t", 1_000_000L, 100);
     s.recordRun(TaskStats.HIGHEST_TRACKABLE_NANOS * 3, -5);
     assertEquals(1, s.clampedValues());
     assertEquals(1, s.runs());
@@ -19,7 +19,7 @@ class TaskStatsTest {
 
   @Test
   void consecutiveMissesResetOnAnOnTimeStartAndTheLongestRunIsKept() {
-    TaskStats s = new TaskStats("t", 1_000L);
+    TaskStats s = new TaskStats("t", 1_000L, 100);
     s.recordRun(1_001, 1);
     s.recordRun(5_000, 1);
     s.recordSkipped(3);
@@ -39,7 +39,7 @@ class TaskStatsTest {
   @Test
   void aTaskThatAlwaysOverrunsAndStartsOnTimeMissesWithoutEndUnderSkip() {
     // a 1 ms task taking 3 ms under SKIP: each run starts on time and drops the two releases it overran
-    TaskStats s = new TaskStats("t", 1_000L);
+    TaskStats s = new TaskStats("t", 1_000L, 100);
     for (int cycle = 1; cycle <= 4; cycle++) {
       s.recordRun(0, 3_000);
       s.recordSkipped(2);
@@ -55,7 +55,7 @@ class TaskStatsTest {
 
   @Test
   void aLateRunThatDropsReleasesIsCountedOnce() {
-    TaskStats s = new TaskStats("t", 1_000L);
+    TaskStats s = new TaskStats("t", 1_000L, 100);
     s.recordRun(1_500, 3_000);
     s.recordSkipped(2);
     assertEquals(3, s.consecutiveMisses());

@@ -108,7 +108,7 @@ class FailsafeReactionRealTimeTest {
     FirmwareSettings s = FirmwareSettings.from(config);
     FirmwareSettings lenient = new FirmwareSettings(s.servoPeriodNanos(), s.encodersPeriodNanos(), s.imuPeriodNanos(),
         s.controllerPeriodNanos(), s.telemetryPeriodNanos(), s.overrun(), 1_000_000, s.sensorFailureReads(),
-        s.maxInputAgeNanos(), true);
+        s.maxInputAgeNanos(), true, s.missWindowReleases(), 0);
     Firmware fw = Firmware.builder(clock, mock.io(), ControlLaws.create(config.law()), lenient)
         .limits(ActuatorLimits.of(config.joints()))
         .task(mock.world().name(), mock.world().periodNanos(), 0, mock.world())

@@ -33,7 +33,7 @@ final class RunReport {
     s.line("board %s, law %s, %s board, %s: %.1f s of loop time", c.boardId(), c.law().name(),
         session.options().mock() ? "mock" : "real", loop.virtualTime() ? "virtual time" : "real time", loop.loopSeconds());
     s.line("%-11s %9s %9s  %-34s %-26s %s", "task", "rate", "runs", "start jitter p50/p99/p99.9/max us",
-        "compute p50/p99/max us", "misses (skipped, max run)");
+        "compute p50/p99/max us", "misses (skipped, max run, max in window)");
     List<Map<String, Object>> tasks = new ArrayList<>();
     for (LoopReport.TaskReport t : loop.tasks()) {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -48,13 +48,15 @@ final class RunReport {
       m.put("misses", t.misses());
       m.put("skipped", t.skipped());
       m.put("max_consecutive_misses", t.maxConsecutiveMisses());
+      m.put("max_window_misses", t.maxWindowMisses());
+      m.put("miss_window", t.missWindow());
       tasks.add(m);
-      s.line("%-11s %9s %9d  %-34s %-26s %d (%d, %d)", t.name(), rate(t.rateHz()), t.runs(),
+      s.line("%-11s %9s %9d  %-34s %-26s %d (%d, %d, %d/%d)", t.name(), rate(t.rateHz()), t.runs(),
           String.format(Locale.ROOT, "%.1f / %.1f / %.1f / %.1f", us(t.jitterP50Nanos()), us(t.jitterP99Nanos()),
               us(t.jitterP999Nanos()), us(t.jitterMaxNanos())),
           String.format(Locale.ROOT, "%.1f / %.1f / %.1f", us(t.computeP50Nanos()), us(t.computeP99Nanos()),
               us(t.computeMaxNanos())),
-          t.misses(), t.skipped(), t.maxConsecutiveMisses());
+          t.misses(), t.skipped(), t.maxConsecutiveMisses(), t.maxWindowMisses(), t.missWindow());
     }
     s.put("tasks", tasks);
     List<Map<String, Object>> events = new ArrayList<>();
