@@ -91,19 +91,24 @@ public final class TickConfig {
     Path tmp = null;
     try {
       tmp = Files.createTempDirectory("ganglion-replay-");
-      Path base = tmp.resolve("a/b/c/d");
+      Path base = tmp.resolve("board");
       Files.createDirectories(base);
+      // the logged copy of the law's parameter file, wherever the board file said it was (an
+      // absolute path, or any number of directories up): the replay reads this copy, not that path
+      Path params = null;
       if (o.hasNonNull("params_file_name")) {
-        Path p = base.resolve(o.get("params_file_name").asText()).normalize();
-        if (!p.startsWith(tmp)) {
-          throw new InvalidInputException("the tick log's law parameter file " + o.get("params_file_name").asText()
-              + " lies too far outside the board file's directory to rebuild");
-        }
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, o.get("params_file").asText(), StandardCharsets.UTF_8);
+        Path name = Path.of(o.get("params_file_name").asText()).getFileName();
+        params = tmp.resolve("params").resolve(name == null ? "params.yaml" : name.toString());
+        Files.createDirectories(params.getParent());
+        Files.writeString(params, o.path("params_file").asText(), StandardCharsets.UTF_8);
       }
+      String paramsFile = params == null ? null : params.toString();
       Path boardFile = base.resolve(o.path("board_file_name").asText("board.yaml"));
-      BoardConfig board = BoardConfigLoader.parse(o.path("board_file").asText(), boardFile, base);
+      BoardConfig board = BoardConfigLoader.parse(o.path("board_file").asText(), boardFile, base, root -> {
+        if (paramsFile != null && root.path("law") instanceof ObjectNode law && law.has("params_file")) {
+          law.put("params_file", paramsFile);
+        }
+      });
       JsonNode s = o.get("settings");
       FirmwareSettings settings = new FirmwareSettings(s.get("servo_period_ns").asLong(), s.get("encoders_period_ns").asLong(),
           s.get("imu_period_ns").asLong(), s.get("controller_period_ns").asLong(), s.get("telemetry_period_ns").asLong(),
