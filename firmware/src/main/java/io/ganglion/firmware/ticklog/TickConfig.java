@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The first record of a tick log: what is needed to build the same firmware again on another
@@ -73,6 +74,22 @@ public final class TickConfig {
     }
   }
 
+  private static final Predicate<JsonNode> INTEGER = n -> n.isIntegralNumber() && n.canConvertToLong();
+
+  /** Field {@code name} of {@code parent}, which must pass {@code valid}; else an input error naming it. */
+  private static JsonNode need(JsonNode parent, String name, Predicate<JsonNode> valid) {
+    JsonNode v = parent.get(name);
+    if (v == null || !valid.test(v)) {
+      throw invalid(name);
+    }
+    return v;
+  }
+
+  private static InvalidInputException invalid(String field) {
+    return new InvalidInputException("the tick log's config record has no valid '" + field + "' (a damaged log, or one"
+        + " of another firmware version); record the run again");
+  }
+
   /** A parsed config record. */
   record Parsed(JsonNode json, BoardConfig board, FirmwareSettings settings, List<String> taskNames, List<Long> periods,
       List<String> layouts) {}
@@ -109,22 +126,35 @@ public final class TickConfig {
           law.put("params_file", paramsFile);
         }
       });
-      JsonNode s = o.get("settings");
-      FirmwareSettings settings = new FirmwareSettings(s.get("servo_period_ns").asLong(), s.get("encoders_period_ns").asLong(),
-          s.get("imu_period_ns").asLong(), s.get("controller_period_ns").asLong(), s.get("telemetry_period_ns").asLong(),
-          OverrunPolicy.valueOf(s.get("overrun").asText()), s.get("max_consecutive_misses").asInt(),
-          s.get("sensor_failure_reads").asInt(), s.get("max_input_age_ns").asLong(), s.get("auto_arm").asBoolean());
+      JsonNode s = need(o, "settings", JsonNode::isObject);
+      FirmwareSettings settings;
+      try {
+        settings = new FirmwareSettings(need(s, "servo_period_ns", INTEGER).asLong(),
+            need(s, "encoders_period_ns", INTEGER).asLong(), need(s, "imu_period_ns", INTEGER).asLong(),
+            need(s, "controller_period_ns", INTEGER).asLong(), need(s, "telemetry_period_ns", INTEGER).asLong(),
+            OverrunPolicy.valueOf(need(s, "overrun", JsonNode::isTextual).asText()),
+            need(s, "max_consecutive_misses", INTEGER).asInt(), need(s, "sensor_failure_reads", INTEGER).asInt(),
+            need(s, "max_input_age_ns", INTEGER).asLong(), need(s, "auto_arm", JsonNode::isBoolean).asBoolean());
+      } catch (IllegalArgumentException e) {
+        throw new InvalidInputException("the tick log's config record has settings no firmware runs (" + e.getMessage()
+            + "); record the run again");
+      }
       List<String> names = new ArrayList<>();
       List<Long> periods = new ArrayList<>();
-      for (JsonNode t : o.get("tasks")) {
-        names.add(t.get("name").asText());
-        periods.add(t.get("period_ns").asLong());
+      for (JsonNode t : need(o, "tasks", JsonNode::isArray)) {
+        names.add(need(t, "name", JsonNode::isTextual).asText());
+        periods.add(need(t, "period_ns", INTEGER).asLong());
       }
       List<String> layouts = new ArrayList<>();
-      o.get("layouts").forEach(x -> layouts.add(x.asText()));
+      for (JsonNode l : need(o, "layouts", JsonNode::isArray)) {
+        if (!l.isTextual()) {
+          throw invalid("layouts");
+        }
+        layouts.add(l.asText());
+      }
       return new Parsed(o, board, settings, names, periods, layouts);
-    } catch (IOException e) {
-      throw new InvalidInputException("cannot rebuild the board file from the tick log: " + e.getMessage());
+    } catch (IOException | java.nio.file.InvalidPathException e) {
+      throw new InvalidInputException("cannot rebuild the board file from the tick log's config record: " + e.getMessage());
     } finally {
       if (tmp != null) {
         try (var files = Files.walk(tmp)) {

@@ -106,7 +106,13 @@ public final class TickReplayer {
         b.task(name, period, 0, now -> { }); // a simulated world, a pacer: its effects are in the recorded inputs
       }
     }
-    Firmware firmware = b.build();
+    Firmware firmware;
+    try {
+      firmware = b.build();
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException("the tick log's config record describes a firmware that cannot be built ("
+          + e.getMessage() + "); record the run again");
+    }
     commands.bind(firmware.requests(), law);
     LoopScheduler scheduler = firmware.scheduler();
     if (!scheduler.taskNames().equals(cfg.taskNames())) {
