@@ -70,7 +70,13 @@ public final class TickReplayer {
       throw new InvalidInputException(file + " ends inside its first record (" + reader.report().problem()
           + "): the run was cut short before its log held anything to replay; record it again");
     }
-    if (first == null || !first.topic().equals(TickTopics.CONFIG)) {
+    if (first == null) {
+      // the recorder writes 1 MiB at a time (and at the end): a run killed before that left nothing
+      throw new InvalidInputException(file + (reader.report().validBytes() == 0 ? " is empty" : " holds no record")
+          + ": the run recording it stopped before its first write to the log (1 MiB at a time, and at the end);"
+          + " record it again");
+    }
+    if (!first.topic().equals(TickTopics.CONFIG)) {
       throw new InvalidInputException(file + " is not a tick log (no tick/config record first); record one with"
           + " ganglion run --record FILE");
     }
