@@ -90,6 +90,14 @@ public final class BoardConfigLoader {
    * @param baseDir directory against which relative paths are resolved
    */
   public static BoardConfig parse(String yaml, Path source, Path baseDir) {
+    return parse(yaml, source, baseDir, root -> { });
+  }
+
+  /**
+   * Parses configuration text after {@code edit} changed its parsed tree (a replay points
+   * {@code law.params_file} at the tick log's copy of the file, wherever the text said it was).
+   */
+  public static BoardConfig parse(String yaml, Path source, Path baseDir, java.util.function.Consumer<JsonNode> edit) {
     ConfigErrors errors = new ConfigErrors();
     JsonNode root = readTree(yaml, "", errors, false);
     errors.throwIfAny(source);
@@ -98,6 +106,7 @@ public final class BoardConfigLoader {
           + " (see firmware/examples/)");
       errors.throwIfAny(source);
     }
+    edit.accept(root);
     YamlObject top = YamlObject.of(root, "", errors, TOP_KEYS);
     errors.throwIfAny(source);
     BoardConfig config = new BoardReader(top, errors, source, baseDir).read();

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The first record of a tick log: what is needed to build the same firmware again on another
@@ -75,6 +76,23 @@ public final class TickConfig {
     }
   }
 
+  private static final Predicate<JsonNode> INTEGER = n -> n.isIntegralNumber() && n.canConvertToLong();
+  private static final Predicate<JsonNode> INT = n -> n.isIntegralNumber() && n.canConvertToInt();
+
+  /** Field {@code name} of {@code parent}, which must pass {@code valid}; else an input error naming it. */
+  private static JsonNode need(JsonNode parent, String name, Predicate<JsonNode> valid) {
+    JsonNode v = parent.get(name);
+    if (v == null || !valid.test(v)) {
+      throw invalid(name);
+    }
+    return v;
+  }
+
+  private static InvalidInputException invalid(String field) {
+    return new InvalidInputException("the tick log's config record has no valid '" + field + "' (a damaged log, or one"
+        + " of another firmware version); record the run again");
+  }
+
   /** A parsed config record. */
   record Parsed(JsonNode json, BoardConfig board, FirmwareSettings settings, List<String> taskNames, List<Long> periods,
       List<String> layouts) {}
@@ -93,37 +111,56 @@ public final class TickConfig {
     Path tmp = null;
     try {
       tmp = Files.createTempDirectory("ganglion-replay-");
-      Path base = tmp.resolve("a/b/c/d");
+      Path base = tmp.resolve("board");
       Files.createDirectories(base);
+      // the logged copy of the law's parameter file, wherever the board file said it was (an
+      // absolute path, or any number of directories up): the replay reads this copy, not that path
+      Path params = null;
       if (o.hasNonNull("params_file_name")) {
-        Path p = base.resolve(o.get("params_file_name").asText()).normalize();
-        if (!p.startsWith(tmp)) {
-          throw new InvalidInputException("the tick log's law parameter file " + o.get("params_file_name").asText()
-              + " lies too far outside the board file's directory to rebuild");
-        }
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, o.get("params_file").asText(), StandardCharsets.UTF_8);
+        Path name = Path.of(o.get("params_file_name").asText()).getFileName();
+        params = tmp.resolve("params").resolve(name == null ? "params.yaml" : name.toString());
+        Files.createDirectories(params.getParent());
+        Files.writeString(params, o.path("params_file").asText(), StandardCharsets.UTF_8);
       }
+      String paramsFile = params == null ? null : params.toString();
       Path boardFile = base.resolve(o.path("board_file_name").asText("board.yaml"));
-      BoardConfig board = BoardConfigLoader.parse(o.path("board_file").asText(), boardFile, base);
-      JsonNode s = o.get("settings");
-      FirmwareSettings settings = new FirmwareSettings(s.get("servo_period_ns").asLong(), s.get("encoders_period_ns").asLong(),
-          s.get("imu_period_ns").asLong(), s.get("controller_period_ns").asLong(), s.get("telemetry_period_ns").asLong(),
-          OverrunPolicy.valueOf(s.get("overrun").asText()), s.get("max_consecutive_misses").asInt(),
-          s.get("sensor_failure_reads").asInt(), s.get("max_input_age_ns").asLong(), s.get("auto_arm").asBoolean(),
-          // logs written before the miss-rate rule: the run had none, so neither has its replay
-          s.path("miss_window").asInt(LoopScheduler.DEFAULT_MISS_WINDOW_RELEASES), s.path("max_window_misses").asInt(0));
+      BoardConfig board = BoardConfigLoader.parse(o.path("board_file").asText(), boardFile, base, root -> {
+        if (paramsFile != null && root.path("law") instanceof ObjectNode law && law.has("params_file")) {
+          law.put("params_file", paramsFile);
+        }
+      });
+      JsonNode s = need(o, "settings", JsonNode::isObject);
+      FirmwareSettings settings;
+      try {
+        settings = new FirmwareSettings(need(s, "servo_period_ns", INTEGER).asLong(),
+            need(s, "encoders_period_ns", INTEGER).asLong(), need(s, "imu_period_ns", INTEGER).asLong(),
+            need(s, "controller_period_ns", INTEGER).asLong(), need(s, "telemetry_period_ns", INTEGER).asLong(),
+            OverrunPolicy.valueOf(need(s, "overrun", JsonNode::isTextual).asText()),
+            need(s, "max_consecutive_misses", INT).asInt(), need(s, "sensor_failure_reads", INT).asInt(),
+            need(s, "max_input_age_ns", INTEGER).asLong(), need(s, "auto_arm", JsonNode::isBoolean).asBoolean(),
+            // logs written before the miss-rate rule: the run had none, so neither has its replay
+            s.has("miss_window") ? need(s, "miss_window", INT).asInt() : LoopScheduler.DEFAULT_MISS_WINDOW_RELEASES,
+            s.has("max_window_misses") ? need(s, "max_window_misses", INT).asInt() : 0);
+      } catch (IllegalArgumentException e) {
+        throw new InvalidInputException("the tick log's config record has settings no firmware runs (" + e.getMessage()
+            + "); record the run again");
+      }
       List<String> names = new ArrayList<>();
       List<Long> periods = new ArrayList<>();
-      for (JsonNode t : o.get("tasks")) {
-        names.add(t.get("name").asText());
-        periods.add(t.get("period_ns").asLong());
+      for (JsonNode t : need(o, "tasks", JsonNode::isArray)) {
+        names.add(need(t, "name", JsonNode::isTextual).asText());
+        periods.add(need(t, "period_ns", INTEGER).asLong());
       }
       List<String> layouts = new ArrayList<>();
-      o.get("layouts").forEach(x -> layouts.add(x.asText()));
+      for (JsonNode l : need(o, "layouts", JsonNode::isArray)) {
+        if (!l.isTextual()) {
+          throw invalid("layouts");
+        }
+        layouts.add(l.asText());
+      }
       return new Parsed(o, board, settings, names, periods, layouts);
-    } catch (IOException e) {
-      throw new InvalidInputException("cannot rebuild the board file from the tick log: " + e.getMessage());
+    } catch (IOException | java.nio.file.InvalidPathException e) {
+      throw new InvalidInputException("cannot rebuild the board file from the tick log's config record: " + e.getMessage());
     } finally {
       if (tmp != null) {
         try (var files = Files.walk(tmp)) {

@@ -1,11 +1,15 @@
 package io.ganglion.firmware.ticklog;
 
 import io.ganglion.telemetry.record.LogRecord;
+import io.ganglion.telemetry.record.RecoveryReport;
+import io.ganglion.telemetry.record.TelemetryLogReader;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.List;
 
-/** Reads a tick log's records in order for a replay; a replay that asks for a record the run did not write diverged. */
+/**
+ * Reads a tick log's records in order for a replay, streaming (one record ahead, so a log of any
+ * length replays in the same memory); a replay that asks for a record the run did not write diverged.
+ */
 final class TickCursor {
 
   /** The replay asked for something other than what the run recorded next. */
@@ -26,36 +30,48 @@ final class TickCursor {
     }
   }
 
-  private final List<LogRecord> records;
-  private int next;
+  private final TelemetryLogReader reader;
+  private LogRecord ahead;
+  private long next;
 
-  TickCursor(List<LogRecord> records, int start) {
-    this.records = records;
+  /** Reads from {@code reader}, whose next record is record {@code start} of the log. */
+  TickCursor(TelemetryLogReader reader, long start) {
+    this.reader = reader;
     this.next = start;
+    this.ahead = reader.next();
   }
 
   boolean hasNext() {
-    return next < records.size();
+    return ahead != null;
   }
 
   String peekTopic() {
-    return hasNext() ? records.get(next).topic() : null;
+    return ahead == null ? null : ahead.topic();
   }
 
-  int position() {
+  long position() {
     return next;
   }
 
   /** The next record, which must be on {@code topic}; its payload little-endian. */
   ByteBuffer take(String topic) {
-    if (!hasNext()) {
-      throw new EndOfLog("the log ends (record " + records.size() + ") where the replay wanted " + topic);
+    if (ahead == null) {
+      throw new EndOfLog("the log ends (record " + next + ") where the replay wanted " + topic);
     }
-    LogRecord r = records.get(next);
-    if (!r.topic().equals(topic)) {
-      throw new Divergence("record " + next + ": the replay wanted " + topic + " but the run recorded " + r.topic());
+    if (!ahead.topic().equals(topic)) {
+      throw new Divergence("record " + next + ": the replay wanted " + topic + " but the run recorded " + ahead.topic());
     }
+    ByteBuffer b = ByteBuffer.wrap(ahead.payload()).order(ByteOrder.LITTLE_ENDIAN);
     next++;
-    return ByteBuffer.wrap(r.payload()).order(ByteOrder.LITTLE_ENDIAN);
+    ahead = reader.next();
+    return b;
+  }
+
+  /** Reads (and checks) the rest of the log; what it holds: valid records and the dropped tail. */
+  RecoveryReport finish() {
+    while (ahead != null) {
+      ahead = reader.next();
+    }
+    return reader.report();
   }
 }

@@ -41,7 +41,7 @@ final class TickReplayIo {
   }
 
   private void output(int mode, double[] commands) {
-    int at = cursor.position();
+    long at = cursor.position();
     ByteBuffer b = cursor.take(TickTopics.OUT_SERVO);
     outputsCompared++;
     int recordedMode = b.get();

@@ -13,7 +13,7 @@ import io.ganglion.firmware.runtime.VirtualClock;
 import io.ganglion.firmware.telemetry.LoopCommands;
 import io.ganglion.telemetry.record.LogRecord;
 import io.ganglion.telemetry.record.RecoveryReport;
-import io.ganglion.telemetry.record.TelemetryLogs;
+import io.ganglion.telemetry.record.TelemetryLogReader;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,21 +57,32 @@ public final class TickReplayer {
 
   private TickReplayer() {}
 
-  /** Replays {@code file}. */
+  /** Replays {@code file}, reading it as it goes (a log of any length replays in the same memory). */
   public static Result replay(Path file) {
-    TelemetryLogs.Contents contents = TelemetryLogs.read(file);
-    List<LogRecord> records = contents.records();
-    if (records.isEmpty() && !contents.report().clean()) {
-      throw new InvalidInputException(file + " ends inside its first record (" + contents.report().problem()
+    try (TelemetryLogReader reader = new TelemetryLogReader(file)) {
+      return replay(file, reader);
+    }
+  }
+
+  private static Result replay(Path file, TelemetryLogReader reader) {
+    LogRecord first = reader.next();
+    if (first == null && !reader.report().clean()) {
+      throw new InvalidInputException(file + " ends inside its first record (" + reader.report().problem()
           + "): the run was cut short before its log held anything to replay; record it again");
     }
-    if (records.isEmpty() || !records.get(0).topic().equals(TickTopics.CONFIG)) {
+    if (first == null) {
+      // the recorder writes 1 MiB at a time (and at the end): a run killed before that left nothing
+      throw new InvalidInputException(file + (reader.report().validBytes() == 0 ? " is empty" : " holds no record")
+          + ": the run recording it stopped before its first write to the log (1 MiB at a time, and at the end);"
+          + " record it again");
+    }
+    if (!first.topic().equals(TickTopics.CONFIG)) {
       throw new InvalidInputException(file + " is not a tick log (no tick/config record first); record one with"
           + " ganglion run --record FILE");
     }
-    TickConfig.Parsed cfg = TickConfig.parse(records.get(0).payload());
-    VirtualClock clock = new VirtualClock(records.get(0).receiveTimeUs() * 1_000);
-    TickCursor cursor = new TickCursor(records, 1);
+    TickConfig.Parsed cfg = TickConfig.parse(first.payload());
+    VirtualClock clock = new VirtualClock(first.receiveTimeUs() * 1_000);
+    TickCursor cursor = new TickCursor(reader, 1);
     TickReplayIo replay = new TickReplayIo(cursor);
     int joints = cfg.board().jointCount();
     List<EncoderIO> encoders = new ArrayList<>();
@@ -101,7 +112,13 @@ public final class TickReplayer {
         b.task(name, period, 0, now -> { }); // a simulated world, a pacer: its effects are in the recorded inputs
       }
     }
-    Firmware firmware = b.build();
+    Firmware firmware;
+    try {
+      firmware = b.build();
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException("the tick log's config record describes a firmware that cannot be built ("
+          + e.getMessage() + "); record the run again");
+    }
     commands.bind(firmware.requests(), law);
     LoopScheduler scheduler = firmware.scheduler();
     if (!scheduler.taskNames().equals(cfg.taskNames())) {
@@ -136,9 +153,9 @@ public final class TickReplayer {
     } catch (TickCursor.EndOfLog e) {
       cutShort = true;
     }
+    RecoveryReport log = cursor.finish();
     return new Result(cfg.board().boardId(), law.name(), runs, firmware.data().lawSteps, replay.outputsCompared,
-        replay.outputMismatches, replay.firstMismatch, diverged, cutShort, firmware.failsafe().state(), contents.report(),
-        records.size());
+        replay.outputMismatches, replay.firstMismatch, diverged, cutShort, firmware.failsafe().state(), log, log.records());
   }
 
   /** The firmware's own tasks: encoders, imu (if any), controller, servo, telemetry (if any). */

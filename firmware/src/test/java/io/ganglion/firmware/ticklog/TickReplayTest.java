@@ -116,4 +116,16 @@ class TickReplayTest {
     assertTrue(replay.err.contains("ends inside its first record"), replay.err);
     assertFalse(replay.err.contains("is not a tick log"), replay.err);
   }
+
+  @Test
+  void anEmptyLogSaysTheRunStoppedBeforeItsFirstWriteInsteadOfNotATickLog() throws Exception {
+    // the recorder writes 1 MiB at a time: a run killed in its first second leaves an empty file
+    Path log = dir.resolve("killed.glog");
+    java.nio.file.Files.createFile(log);
+    CliRun replay = CliRun.of("replay", log.toString());
+    assertEquals(2, replay.code, replay.err);
+    assertEquals(1, replay.err.strip().lines().count(), replay.err);
+    assertTrue(replay.err.contains("is empty"), replay.err);
+    assertFalse(replay.err.contains("is not a tick log"), replay.err);
+  }
 }

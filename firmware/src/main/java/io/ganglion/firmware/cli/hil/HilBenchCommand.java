@@ -59,6 +59,9 @@ public final class HilBenchCommand implements Callable<Integer> {
     if (steps < 1 || warmup < 0) {
       throw new InvalidInputException("--steps must be >= 1 and --warmup >= 0");
     }
+    if (steps > Long.MAX_VALUE - warmup) {
+      throw new InvalidInputException("--steps + --warmup must be at most " + Long.MAX_VALUE + ", got " + steps + " + " + warmup);
+    }
     if (values < 0 || values > HilFrame.MAX_VALUES) {
       throw new InvalidInputException("--values must be within 0.." + HilFrame.MAX_VALUES + ", got " + values);
     }

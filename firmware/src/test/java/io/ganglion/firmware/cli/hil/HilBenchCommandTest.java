@@ -29,4 +29,14 @@ class HilBenchCommandTest {
     assertEquals(2, r.code);
     assertTrue(r.err.contains("--values must be within 0..1024"), r.err);
   }
+
+  @Test
+  void stepsPlusWarmupBeyondTheLongRangeAreAUsageError() {
+    // the loop ran seq < warmup + steps: the sum wrapped negative, no exchange ran, and the report
+    // printed 9223372036854775807 exchanges at 0 steps/s
+    CliRun r = CliRun.of("hil", "bench", "--broker", "tcp://127.0.0.1:1", "--steps", String.valueOf(Long.MAX_VALUE),
+        "--warmup", "1");
+    assertEquals(2, r.code, r.err);
+    assertTrue(r.err.contains("--steps"), r.err);
+  }
 }
