@@ -156,10 +156,10 @@ public final class HilBoard implements AutoCloseable {
     long silentSince = System.nanoTime();
     long servoPeriod = firmware.settings().servoPeriodNanos();
     while (!stop) {
-      HilFrame.Kind kind = hil.awaitSensors(frame, options.linkTimeoutNanos());
+      HilFrame.Kind kind = hil.awaitSensors(frame, waitNanos(System.nanoTime() - silentSince));
       if (kind == null) {
         long silent = System.nanoTime() - silentSince;
-        if (!lost && inputs.any()) {
+        if (!lost && inputs.any() && silent >= options.linkTimeoutNanos()) {
           lost = true;
           losses++;
           link.markLost();
@@ -168,7 +168,7 @@ public final class HilBoard implements AutoCloseable {
           log.flush();
           scheduler.runUntil(clock.nanoTime() + servoPeriod + 1); // one servo period: the failsafe trips
         }
-        if (options.giveUpNanos() > 0 && silent > options.giveUpNanos()) {
+        if (options.giveUpNanos() > 0 && silent >= options.giveUpNanos()) {
           log.printf(java.util.Locale.ROOT, "ganglion: HIL: giving up after %.1f s without a frame%n", silent / 1e9);
           gaveUp = true;
           break;
@@ -206,6 +206,20 @@ public final class HilBoard implements AutoCloseable {
     if (mqtt != null) {
       mqtt.close();
     }
+  }
+
+  /**
+   * How long to wait for the next frame after {@code silentNanos} without one: until the link
+   * timeout, or until the give-up time when that comes first (so a give-up shorter than the link
+   * timeout is kept), at least 1 ms.
+   */
+  private long waitNanos(long silentNanos) {
+    long timeout = options.linkTimeoutNanos();
+    long wait = silentNanos < timeout ? timeout - silentNanos : timeout;
+    if (options.giveUpNanos() > 0) {
+      wait = Math.min(wait, options.giveUpNanos() - silentNanos);
+    }
+    return Math.max(wait, 1_000_000L);
   }
 
   /** The wall-clock timeout in ms, for messages. */

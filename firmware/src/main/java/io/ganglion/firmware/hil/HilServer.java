@@ -63,8 +63,10 @@ public final class HilServer {
             o.linkTimeoutNanos() / 1e6);
         log.flush();
         boolean back = false;
-        while (o.giveUpNanos() <= 0 || System.nanoTime() - pausedAt < o.giveUpNanos()) {
-          if (link.exchange(n, t / 1_000, sensors, count, answer, o.retransmitNanos(), o.linkTimeoutNanos())) {
+        for (long paused = 0; o.giveUpNanos() <= 0 || paused < o.giveUpNanos(); paused = System.nanoTime() - pausedAt) {
+          // each try waits a link timeout, or what is left of the give-up time when that is shorter
+          long wait = o.giveUpNanos() <= 0 ? o.linkTimeoutNanos() : Math.min(o.linkTimeoutNanos(), o.giveUpNanos() - paused);
+          if (link.exchange(n, t / 1_000, sensors, count, answer, o.retransmitNanos(), Math.max(wait, 1_000_000L))) {
             back = true;
             break;
           }

@@ -109,4 +109,33 @@ class HilLinkLossTest {
       assertEquals(0.0, world.state().timeS(), "the physics did not move");
     }
   }
+
+  @Test
+  void aGiveUpShorterThanTheLinkTimeoutIsKeptByTheSimulator() throws Exception {
+    try (TestBroker broker = TestBroker.start();
+         HilSimulatorLink link = HilSimulatorLink.connect(MqttSettings.of(broker.url(), "giveup-sim"), "giveup1",
+             HilSensorLayout.sensorWords(5, true), 10_000)) {
+      HilSwimmerWorld world = new HilSwimmerWorld(swimmer(), (step, s, u) -> { });
+      // paused after 300 ms without the board; gives up 100 ms later, not after another 5 s link timeout
+      HilServer.Result r = HilServer.serve(world, link, new HilServer.Options(10, TimeUnit.MILLISECONDS.toNanos(50),
+          TimeUnit.MILLISECONDS.toNanos(300), TimeUnit.MILLISECONDS.toNanos(100)), new PrintWriter(new StringWriter()),
+          n -> { });
+      assertFalse(r.completed());
+      assertTrue(r.pausedSeconds() >= 0.1 && r.pausedSeconds() < 0.3, "paused " + r.pausedSeconds() + " s");
+    }
+  }
+
+  @Test
+  void aGiveUpShorterThanTheLinkTimeoutIsKeptByTheBoard() throws Exception {
+    try (TestBroker broker = TestBroker.start();
+         HilBoard board = HilBoard.open(HilSwimmerBitIdentityTest.board(), MqttSettings.of(broker.url(), "giveup-board"),
+             new HilBoard.Options("giveup2", TimeUnit.SECONDS.toNanos(30), true, TimeUnit.MILLISECONDS.toNanos(200)),
+             EventSink.NONE, "t")) {
+      // no simulator at all: the board stops after 200 ms of silence, not after the 30 s link timeout
+      HilBoard.Result r = CompletableFuture.supplyAsync(() -> board.run(new PrintStream(new ByteArrayOutputStream(), true,
+          StandardCharsets.UTF_8))).get(15, TimeUnit.SECONDS);
+      assertTrue(r.gaveUp());
+      assertFalse(r.ended());
+    }
+  }
 }

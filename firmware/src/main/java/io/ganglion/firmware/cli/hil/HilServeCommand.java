@@ -60,7 +60,9 @@ public final class HilServeCommand implements Callable<Integer> {
   @Option(names = "--links", paramLabel = "N", defaultValue = "6", description = "Swimmer links, 3..50 (default: ${DEFAULT-VALUE}).")
   int links;
 
-  @Option(names = "--steps", paramLabel = "N", defaultValue = "1000", description = "Lock-step control steps of 30 ms (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--steps", paramLabel = "N", defaultValue = "1000", description = "Lock-step steps to run: 30 ms"
+      + " control steps for swimmer, physics steps of the board file's sim.timestep_ms (1 ms by default) for navigate"
+      + " (default: ${DEFAULT-VALUE}).")
   long steps;
 
   @Option(names = "--random-init", description = "Start from dm_control's random joint angles and heading (drawn with --seed).")
