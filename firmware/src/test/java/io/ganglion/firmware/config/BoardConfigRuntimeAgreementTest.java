@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.ganglion.telemetry.mqtt.MqttSettings;
+import io.ganglion.telemetry.protocol.Names;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +25,18 @@ class BoardConfigRuntimeAgreementTest {
       BoardConfig c = ConfigText.parse(VALID + "telemetry: { broker_url: \"" + url + "\" }\n");
       assertEquals(url, c.telemetry().brokerUrl().toString());
       assertDoesNotThrow(() -> MqttSettings.of(c.telemetry().brokerUrl().toString(), "c"), url);
+    }
+  }
+
+  @Test
+  void boardIdsTheTopicsRefuseAreRefusedByTheCheck() {
+    for (String id : new String[] {"_b1", "-b1", "_"}) {
+      single(VALID.replace("board: test1", "board: \"" + id + "\""), "board", id, "starting with a letter or digit");
+    }
+    for (String id : new String[] {"b", "7", "b_1-x", "B".repeat(64)}) {
+      BoardConfig c = ConfigText.parse(VALID.replace("board: test1", "board: \"" + id + "\""));
+      assertEquals(id, c.boardId());
+      assertDoesNotThrow(() -> Names.requireBoardId(c.boardId()), id);
     }
   }
 }
