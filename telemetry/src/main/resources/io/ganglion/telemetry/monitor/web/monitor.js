@@ -6,6 +6,8 @@
   const charts = {};          // "<board>/<stream>" -> {plot, data, fields}
   // Exposed for tests and curious users: how many points and updates this page received.
   window.ganglion = { points: 0, updates: 0, charts: 0 };
+  // The board times (s) a chart holds now, and the handler of an update message.
+  window.ganglion.times = key => (charts[key] ? charts[key].data[0].slice() : null);
 
   function text(id, value) { document.getElementById(id).textContent = value; }
 
@@ -35,6 +37,12 @@
   function addPoints(key, p) {
     const c = chartFor(key, p.fields);
     for (let i = 0; i < p.t.length; i++) {
+      const n = c.data[0].length;
+      if (n > 0 && p.t[i] < c.data[0][n - 1]) {
+        // board time went back: the board restarted (its clock starts at 0 again), or this is the
+        // history sent again after a reconnection; uPlot needs x sorted, so the chart starts over
+        c.data.forEach(a => { a.length = 0; });
+      }
       c.data[0].push(p.t[i]);
       for (let f = 0; f < p.fields.length; f++) c.data[f + 1].push(p.v[f][i]);
     }
@@ -89,6 +97,8 @@
     text("points", window.ganglion.points);
     text("updates", window.ganglion.updates);
   }
+
+  window.ganglion.apply = update;
 
   const source = new EventSource("/events");
   source.addEventListener("update", ev => update(JSON.parse(ev.data)));
