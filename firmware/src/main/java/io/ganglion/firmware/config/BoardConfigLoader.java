@@ -145,8 +145,10 @@ public final class BoardConfigLoader {
     }
 
     BoardConfig read() {
-      String boardId = top.string("board", "[A-Za-z0-9_-]{1,64}",
-          "the board id: 1..64 letters, digits, '_', '-' (used in MQTT topics robots/<id>/...)", null);
+      // the rule of io.ganglion.telemetry.protocol.Names.isBoardId: the id becomes a topic level
+      String boardId = top.string("board", "[A-Za-z0-9][A-Za-z0-9_-]{0,63}",
+          "the board id: 1..64 letters, digits, '_', '-', starting with a letter or digit"
+              + " (used in MQTT topics robots/<id>/...)", null);
       DeviceSections devices = new DeviceSections(top, errors);
       devices.read();
       RuntimeSections runtime = new RuntimeSections(top, errors, baseDir, devices, boardId);

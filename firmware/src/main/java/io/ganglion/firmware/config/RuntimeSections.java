@@ -4,6 +4,7 @@ import io.ganglion.drivers.InvalidInputException;
 import io.ganglion.firmware.runtime.OverrunPolicy;
 import io.ganglion.sim.diffdrive.DiffDriveConfig;
 import io.ganglion.sim.swimmer.SwimmerConfig;
+import io.ganglion.telemetry.mqtt.MqttSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -195,7 +196,7 @@ final class RuntimeSections {
     if (o == null) {
       return;
     }
-    String url = o.string("broker_url", null, "the MQTT broker, e.g. tcp://localhost:1883 (tcp, ssl, ws or wss)", null);
+    String url = o.string("broker_url", null, "the MQTT broker, e.g. tcp://localhost:1883 (tcp or ssl)", null);
     URI uri = url == null ? null : brokerUri(url, o.at("broker_url"));
     String clientId = o.string("client_id", "[A-Za-z0-9_.-]{1,64}", "1..64 letters, digits, '_', '.', '-'",
         boardId == null ? "" : boardId);
@@ -212,25 +213,13 @@ final class RuntimeSections {
     }
   }
 
+  /** The URL, checked by the rule the MQTT connection applies ({@link MqttSettings#validateUri}), or null. */
   private URI brokerUri(String url, String path) {
     try {
-      URI u = new URI(url);
-      String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(java.util.Locale.ROOT);
-      if (!scheme.equals("tcp") && !scheme.equals("ssl") && !scheme.equals("ws") && !scheme.equals("wss")) {
-        errors.add(path, "\"" + url + "\" must start with tcp://, ssl://, ws:// or wss://");
-        return null;
-      }
-      if (u.getHost() == null || u.getHost().isEmpty()) {
-        errors.add(path, "\"" + url + "\" has no host; e.g. tcp://localhost:1883");
-        return null;
-      }
-      if (u.getPort() == 0 || u.getPort() > 65535) {
-        errors.add(path, "\"" + url + "\": port must be 1..65535");
-        return null;
-      }
-      return u;
-    } catch (URISyntaxException e) {
-      errors.add(path, "\"" + url + "\" is not a URL: " + e.getReason() + "; e.g. tcp://localhost:1883");
+      MqttSettings.validateUri(url);
+      return new URI(url);
+    } catch (InvalidInputException | URISyntaxException e) {
+      errors.add(path, e.getMessage() + " (e.g. tcp://localhost:1883)");
       return null;
     }
   }

@@ -232,7 +232,13 @@ public final class MqttSettings {
         + (password != null ? ", password=***" : "") + (caFile != null ? ", ca=" + caFile : "") + "]";
   }
 
-  private static void validateUri(String uri) {
+  /**
+   * Checks a broker URL as these settings do: {@code tcp://} or {@code ssl://} (lower case), a host,
+   * a port 1..65535 or none, no path or query; an {@link InvalidInputException} with one line
+   * saying what is wrong otherwise. Board-file checks use it, so that they accept only what a
+   * connection accepts.
+   */
+  public static void validateUri(String uri) {
     if (uri == null || uri.isBlank()) {
       throw new InvalidInputException("no broker URL; give tcp://HOST:PORT or ssl://HOST:PORT");
     }

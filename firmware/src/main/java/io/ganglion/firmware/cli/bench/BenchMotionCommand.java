@@ -158,7 +158,19 @@ public final class BenchMotionCommand implements Callable<Integer> {
       summary.line("goals (medians): " + String.join(" | ", parts));
     }
     summary.put("rounds", rounds).put("goals_met", goals);
-    summary.print(spec.commandLine().getOut(), json.enabled());
+    String resultFile = System.getenv(ChildJvm.RESULT_ENV);
+    if (resultFile != null && json.enabled()) {
+      // a child of measureForked: its result goes to the parent's file, stdout may carry JVM logs
+      java.io.StringWriter text = new java.io.StringWriter();
+      summary.print(new java.io.PrintWriter(text), true);
+      try {
+        java.nio.file.Files.writeString(Path.of(resultFile), text.toString());
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("cannot write the result to " + resultFile, e);
+      }
+    } else {
+      summary.print(spec.commandLine().getOut(), json.enabled());
+    }
     return 0;
   }
 

@@ -11,7 +11,8 @@ import java.util.Map;
  * Collects plot points from decoded telemetry batches for the web page: per stream ({@code
  * board/stream}) the samples at most one per {@code minIntervalUs} of board time (decimation, so a
  * 50,000 samples/s stream does not flood the browser), a history of the last {@code historyPoints}
- * points for pages that connect later, and the points added since the last {@link #cut}.
+ * points for pages that connect later (of the board's current run: when its clock goes back, a
+ * restart, the history starts again), and the points added since the last {@link #cut}.
  * Thread-safe.
  */
 final class PlotFeed implements MonitorState.BatchListener {
@@ -50,6 +51,9 @@ final class PlotFeed implements MonitorState.BatchListener {
       long t = batch.tUs(i);
       if (s.lastKeptUs != Long.MIN_VALUE && t >= s.lastKeptUs && t - s.lastKeptUs < minIntervalUs) {
         continue;
+      }
+      if (t < s.lastKeptUs) {
+        s.history.clear(); // the board restarted (its clock went back): a page opened now sees the new run only
       }
       s.lastKeptUs = t;
       double[] v = new double[n];

@@ -6,8 +6,19 @@
   const charts = {};          // "<board>/<stream>" -> {plot, data, fields}
   // Exposed for tests and curious users: how many points and updates this page received.
   window.ganglion = { points: 0, updates: 0, charts: 0 };
+  // The board times (s) a chart holds now, and the handler of an update message.
+  window.ganglion.times = key => (charts[key] ? charts[key].data[0].slice() : null);
+  window.ganglion.plot = key => (charts[key] ? charts[key].plot : null);
 
   function text(id, value) { document.getElementById(id).textContent = value; }
+
+  // uPlot pads the data's y range by 10 %: around +-Double.MAX_VALUE that overflows to Infinity and the
+  // chart draws nothing. The range is taken over the data clamped to +-1e307 (larger values are clipped).
+  const Y_LIMIT = 1e307;
+  function yRange(u, min, max) {
+    if (min == null || max == null) return [min, max];
+    return uPlot.rangeNum(Math.max(min, -Y_LIMIT), Math.min(max, Y_LIMIT), 0.1, true);
+  }
 
   function chartFor(key, fields) {
     let c = charts[key];
@@ -24,7 +35,8 @@
     fields.forEach((f, i) => series.push({ label: f, stroke: COLORS[i % COLORS.length], width: 1 }));
     const data = [[]].concat(fields.map(() => []));
     const width = Math.max(400, document.getElementById("charts").clientWidth - 20);
-    const plot = new uPlot({ width: width, height: 220, series: series, scales: { x: { time: false } },
+    const plot = new uPlot({ width: width, height: 220, series: series,
+      scales: { x: { time: false }, y: { range: yRange } },
       axes: [{ label: "board time (s)" }, {}] }, data, box);
     c = { plot: plot, data: data, fields: fields, box: box };
     charts[key] = c;
@@ -35,6 +47,12 @@
   function addPoints(key, p) {
     const c = chartFor(key, p.fields);
     for (let i = 0; i < p.t.length; i++) {
+      const n = c.data[0].length;
+      if (n > 0 && p.t[i] < c.data[0][n - 1]) {
+        // board time went back: the board restarted (its clock starts at 0 again), or this is the
+        // history sent again after a reconnection; uPlot needs x sorted, so the chart starts over
+        c.data.forEach(a => { a.length = 0; });
+      }
       c.data[0].push(p.t[i]);
       for (let f = 0; f < p.fields.length; f++) c.data[f + 1].push(p.v[f][i]);
     }
@@ -89,6 +107,8 @@
     text("points", window.ganglion.points);
     text("updates", window.ganglion.updates);
   }
+
+  window.ganglion.apply = update;
 
   const source = new EventSource("/events");
   source.addEventListener("update", ev => update(JSON.parse(ev.data)));
