@@ -150,7 +150,7 @@ public final class FixedPointErrorSweep {
       double error = Math.abs(Q16.toDouble(Q16.fromDouble(v)) - v);
       max.offerDouble(error, v);
     }
-    return new Row("Q16.fromDouble", "random doubles in [-32768, 32768)", max.points, max.value,
+    return new Row("Q16.fromDouble", "random doubles in (-16384, 16384)", max.points, max.value,
         String.format(Locale.ROOT, "v = %.17g", max.d));
   }
 
