@@ -304,6 +304,12 @@ public final class BenchMotionCommand implements Callable<Integer> {
     return rows;
   }
 
+  /** Whether --verbose was given (inherited from the root command). */
+  private boolean verbose() {
+    var option = spec == null ? null : spec.findOption("--verbose");
+    return option != null && Boolean.TRUE.equals(option.getValue());
+  }
+
   /**
    * Each kernel in a JVM of its own (this command with {@code --in-process}), as JMH forks: one JVM
    * running several kernels compiles the detector for all of them, which is not what a board
@@ -324,6 +330,9 @@ public final class BenchMotionCommand implements Callable<Integer> {
           "--rounds", Integer.toString(rounds), "--warmup", Integer.toString(warmup), "--events", Integer.toString(events)));
       for (Path file : recordings) {
         command.addAll(List.of("--recording", file.toAbsolutePath().toString()));
+      }
+      if (verbose()) {
+        command.add("--verbose"); // a child's internal error then comes with its stack trace
       }
       Map<String, Object> child = ChildJvm.runJson(command, CHILD_ENV, "the " + name + " kernel's benchmark JVM");
       List<?> detector = (List<?>) child.get("detector");
