@@ -50,6 +50,8 @@ public final class MonitorWebServer implements AutoCloseable {
   private final PlotFeed feed;
   private final long periodMillis;
   private final List<Client> clients = new CopyOnWriteArrayList<>();
+  /** The page streams' slots: taken before a stream is answered, so no more than MAX_CLIENTS ever stream. */
+  private final java.util.concurrent.Semaphore streamSlots = new java.util.concurrent.Semaphore(MAX_CLIENTS);
   private final Thread broadcaster;
   private final String uplotBase;
   private final AtomicLong messagesSent = new AtomicLong();
@@ -174,10 +176,23 @@ public final class MonitorWebServer implements AutoCloseable {
 
   /** One SSE stream: blocks this pool thread until the page goes away or the server stops. */
   private void events(HttpExchange ex) throws IOException {
-    if (clients.size() >= MAX_CLIENTS) {
+    if (ex.getRequestMethod().equals("HEAD")) {
+      ex.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
+      ex.sendResponseHeaders(200, -1); // the headers a stream would have, no stream
+      return;
+    }
+    if (!streamSlots.tryAcquire()) {
       send(ex, 503, "text/plain", ("at most " + MAX_CLIENTS + " pages at once\n").getBytes(StandardCharsets.UTF_8));
       return;
     }
+    try {
+      stream(ex);
+    } finally {
+      streamSlots.release();
+    }
+  }
+
+  private void stream(HttpExchange ex) throws IOException {
     ex.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
     ex.getResponseHeaders().set("Cache-Control", "no-store");
     ex.sendResponseHeaders(200, 0);
