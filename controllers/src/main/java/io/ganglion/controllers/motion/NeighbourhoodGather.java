@@ -155,33 +155,43 @@ final class NeighbourhoodGather {
 
   private int gatherSwar(byte[] bins, int corner, int polarity, int cur, long[] blockList, int n, long tag) {
     long clock = (cur & 0xFFL) * TimeSurface.ONES;
-    long[] bias = youngBias;
     int bo = polarity * wordsPerPolarity;
-    // young bits: slot s at bit s
-    long mask = 0;
-    if (k == 5) {
-      // The shipped models' 5 x 5 kernel: a row is 10 bytes. Slots 8 dy + b: bytes 0..7 of row dy
-      // (one word each); slots 40..47: bytes 8, 9 of rows 0..3, gathered into one word; slots 48,
-      // 49: bytes 8, 9 of row 4 (bytes 6, 7 of its word at byte 2). 7 words, not 10.
-      int st = strideBytes;
-      int at = corner;
-      long tail = 0;
-      for (int dy = 0; dy < 4; dy++, at += st) {
-        mask |= youngBits(surfaceWord(bins, at), 8 * dy, clock, bias[bo + dy]) << (8 * dy);
-        tail |= (surfaceWord(bins, at + 8) & 0xFFFF) << (16 * dy);
-      }
-      mask |= youngBits(surfaceWord(bins, at), 32, clock, bias[bo + 4]) << 32;
-      // its ages land on bytes 42..49; the tail's (bytes 40..47) are stored after them
-      mask |= (youngBits(surfaceWord(bins, at + 2), 42, clock, bias[bo + 6]) & 0xC0) << 42;
-      mask |= youngBits(tail, 40, clock, bias[bo + 5]) << 40;
-    } else {
-      // 2K <= 8: one word per row; its bytes past 2K are the next pixels (masked out, their ages overwritten)
-      long rowBits = (1L << 2 * k) - 1;
-      for (int dy = 0, at = corner; dy < k; dy++, at += strideBytes) {
-        mask |= (youngBits(surfaceWord(bins, at), 2 * k * dy, clock, bias[bo + dy]) & rowBits) << (2 * k * dy);
-      }
-    }
+    // young bits: slot s at bit s. Two small methods, not one large one, so that the JIT inlines
+    // them into the detector's event (a method over its inlining size costs a call per event).
+    long mask = k == 5 ? youngMask5x5(bins, corner, clock, bo) : youngMaskSmall(bins, corner, clock, bo);
     return collect(mask, polarity * delays, blockList, n, tag);
+  }
+
+  /**
+   * The shipped models' 5 x 5 kernel: a row is 10 bytes. Slots 8 dy + b: bytes 0..7 of row dy (one
+   * word each); slots 40..47: bytes 8, 9 of rows 0..3, gathered into one word; slots 48, 49: bytes
+   * 8, 9 of row 4 (bytes 6, 7 of its word at byte 2). 7 words, not 10.
+   */
+  private long youngMask5x5(byte[] bins, int corner, long clock, int bo) {
+    long[] bias = youngBias;
+    int st = strideBytes;
+    int at = corner;
+    long mask = 0;
+    long tail = 0;
+    for (int dy = 0; dy < 4; dy++, at += st) {
+      mask |= youngBits(surfaceWord(bins, at), 8 * dy, clock, bias[bo + dy]) << (8 * dy);
+      tail |= (surfaceWord(bins, at + 8) & 0xFFFF) << (16 * dy);
+    }
+    mask |= youngBits(surfaceWord(bins, at), 32, clock, bias[bo + 4]) << 32;
+    // its ages land on bytes 42..49; the tail's (bytes 40..47) are stored after them
+    mask |= (youngBits(surfaceWord(bins, at + 2), 42, clock, bias[bo + 6]) & 0xC0) << 42;
+    return mask | youngBits(tail, 40, clock, bias[bo + 5]) << 40;
+  }
+
+  /** 2K &lt;= 8: one word per row; its bytes past 2K are the next pixels (masked out, their ages overwritten). */
+  private long youngMaskSmall(byte[] bins, int corner, long clock, int bo) {
+    long[] bias = youngBias;
+    long rowBits = (1L << 2 * k) - 1;
+    long mask = 0;
+    for (int dy = 0, at = corner; dy < k; dy++, at += strideBytes) {
+      mask |= (youngBits(surfaceWord(bins, at), 2 * k * dy, clock, bias[bo + dy]) & rowBits) << (2 * k * dy);
+    }
+    return mask;
   }
 
   private static long surfaceWord(byte[] bins, int at) {

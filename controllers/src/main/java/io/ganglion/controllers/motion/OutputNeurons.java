@@ -120,23 +120,27 @@ final class OutputNeurons {
    * Returns the index of its class 0.
    */
   int touch(int cell, long bin) {
-    int base = cell * classes;
-    long last = lastBin[cell];
-    if (last != bin) {
-      long gap = bin - last;
-      int f = gap >= decayQ16.length || gap < 0 ? 0 : decayQ16[(int) gap];
-      int[] s = v;
-      for (int c = 0; c < classes; c++) {
-        int old = s[base + c];
-        // floor(old f / 2^16) in int arithmetic: old = hi 2^16 + lo, |hi| <= 2^14, f <= 2^16
-        s[base + c] = (old >> 16) * f + (((old & 0xFFFF) * f) >>> 16);
-      }
-      lastBin[cell] = bin;
-      rowsInBin[cell] = 0;
-      plainRowsEnd[cell] = binStartRows;
-      touched[touchedCount++] = cell;
+    if (lastBin[cell] != bin) {
+      startBin(cell, bin); // apart, so that this check stays small enough to inline into the event path
     }
-    return base;
+    return cell * classes;
+  }
+
+  /** The neuron's first event in bin {@code bin}: decay by lambda^(bins since its last event), join the readout list. */
+  private void startBin(int cell, long bin) {
+    int base = cell * classes;
+    long gap = bin - lastBin[cell];
+    int f = gap >= decayQ16.length || gap < 0 ? 0 : decayQ16[(int) gap];
+    int[] s = v;
+    for (int c = 0; c < classes; c++) {
+      int old = s[base + c];
+      // floor(old f / 2^16) in int arithmetic: old = hi 2^16 + lo, |hi| <= 2^14, f <= 2^16
+      s[base + c] = (old >> 16) * f + (((old & 0xFFFF) * f) >>> 16);
+    }
+    lastBin[cell] = bin;
+    rowsInBin[cell] = 0;
+    plainRowsEnd[cell] = binStartRows;
+    touched[touchedCount++] = cell;
   }
 
   /**
