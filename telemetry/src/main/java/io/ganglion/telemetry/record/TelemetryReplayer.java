@@ -80,11 +80,24 @@ public final class TelemetryReplayer {
     long skipped = 0;
     long firstUs = Long.MIN_VALUE;
     try {
-      for (LogRecord r; (r = reader.next()) != null && !Thread.currentThread().isInterrupted(); ) {
+      while (!Thread.currentThread().isInterrupted()) {
+        long at = reader.nextRecordOffset();
+        LogRecord r = reader.next();
+        if (r == null) {
+          break;
+        }
         Topics.TopicParts parts = Topics.parse(r.topic());
         if (!options.includeCommands() && parts != null && parts.kind() == Topics.TopicKind.COMMAND) {
           skipped++;
           continue;
+        }
+        String unpublishable = unpublishable(r.topic());
+        if (unpublishable != null) {
+          // checked here: Paho throws on some of these and, for others, drops the connection in its sender
+          // thread without ever completing the publish, so the replay would wait forever
+          throw new InvalidInputException(log + ": the record at byte " + at + " has the topic '" + printable(r.topic())
+              + "', which MQTT cannot publish (" + unpublishable + "); replay stopped after " + published
+              + " messages");
         }
         if (options.timed()) {
           if (firstUs == Long.MIN_VALUE) {
@@ -107,6 +120,55 @@ public final class TelemetryReplayer {
         // closing anyway
       }
     }
+  }
+
+  /**
+   * Why Paho 1.2.5 refuses to publish on {@code topic}, or null: an empty topic, a wildcard, a
+   * control character (U+0000 included), an unpaired surrogate, a noncharacter beyond the BMP, or
+   * any character from U+FDD0 to U+FFFF (Paho's own rule; U+FFFD is what bytes that are not UTF-8
+   * decode to).
+   */
+  static String unpublishable(String topic) {
+    if (topic.isEmpty()) {
+      return "it is empty";
+    }
+    if (topic.indexOf('+') >= 0 || topic.indexOf('#') >= 0) {
+      return "it contains the wildcard + or #";
+    }
+    for (int i = 0; i < topic.length(); i++) {
+      char c = topic.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < topic.length() && Character.isLowSurrogate(topic.charAt(i + 1))) {
+        int codePoint = topic.codePointAt(i);
+        if ((codePoint & 0xFFFE) == 0xFFFE) {
+          return String.format("it contains the noncharacter U+%X", codePoint);
+        }
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return String.format("it contains the unpaired surrogate U+%04X", (int) c);
+      } else if (Character.isISOControl(c)) {
+        return String.format("it contains the control character U+%04X", (int) c);
+      } else if (c == '\uFFFD') {
+        return "it contains bytes that are not UTF-8";
+      } else if (c >= '\uFDD0') {
+        return String.format("it contains U+%04X; the MQTT client refuses U+FDD0..U+FFFF", (int) c);
+      }
+    }
+    return null;
+  }
+
+  /** {@code topic} for a one-line message: control characters and those the client refuses escaped, at most 200 characters. */
+  private static String printable(String topic) {
+    StringBuilder sb = new StringBuilder();
+    int i = 0;
+    for (; i < topic.length() && sb.length() < 200; i++) {
+      char c = topic.charAt(i);
+      if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c >= '\uFDD0' || Character.isSurrogate(c)) {
+        sb.append(String.format("\\u%04X", (int) c));
+      } else {
+        sb.append(c);
+      }
+    }
+    return i < topic.length() ? sb + "..." : sb.toString();
   }
 
   private static void waitUntil(long dueNanos) {
