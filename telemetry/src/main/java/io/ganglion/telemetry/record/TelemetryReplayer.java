@@ -78,7 +78,8 @@ public final class TelemetryReplayer {
     long startNanos = System.nanoTime();
     long published = 0;
     long skipped = 0;
-    long firstUs = Long.MIN_VALUE;
+    long previousUs = Long.MIN_VALUE;
+    double recordedUs = 0; // recorded time replayed so far: exact integers up to 2^53 us (285 years)
     try {
       while (!Thread.currentThread().isInterrupted()) {
         long at = reader.nextRecordOffset();
@@ -100,11 +101,13 @@ public final class TelemetryReplayer {
               + " messages");
         }
         if (options.timed()) {
-          if (firstUs == Long.MIN_VALUE) {
-            firstUs = r.receiveTimeUs();
+          // due = start + (sum of the spacings so far) / speed; a receive time before the previous one (a log
+          // appended after the clock was set back) is a spacing of 0, so the records after it keep theirs
+          if (previousUs != Long.MIN_VALUE) {
+            recordedUs += Math.max(0.0, (double) r.receiveTimeUs() - (double) previousUs);
           }
-          long dueNanos = startNanos + (long) ((r.receiveTimeUs() - firstUs) * 1_000.0 / options.speed());
-          waitUntil(dueNanos);
+          previousUs = r.receiveTimeUs();
+          waitUntil(startNanos, recordedUs * 1_000.0 / options.speed());
         }
         client.publish(r.topic(), r.payload(), r.qos(), r.retained());
         published++;
@@ -171,13 +174,14 @@ public final class TelemetryReplayer {
     return i < topic.length() ? sb + "..." : sb.toString();
   }
 
-  private static void waitUntil(long dueNanos) {
+  /** Waits until {@code offsetNanos} after {@code startNanos} (in double: no overflow for any speed). */
+  private static void waitUntil(long startNanos, double offsetNanos) {
     while (true) {
-      long left = dueNanos - System.nanoTime();
+      double left = offsetNanos - (System.nanoTime() - startNanos);
       if (left <= 0 || Thread.currentThread().isInterrupted()) {
         return;
       }
-      LockSupport.parkNanos(Math.min(left, 50_000_000L));
+      LockSupport.parkNanos((long) Math.min(left, 50_000_000.0));
     }
   }
 }
