@@ -87,8 +87,7 @@ public final class TelemetryReplayer {
         if (r == null) {
           break;
         }
-        Topics.TopicParts parts = Topics.parse(r.topic());
-        if (!options.includeCommands() && parts != null && parts.kind() == Topics.TopicKind.COMMAND) {
+        if (!options.includeCommands() && isCommandTopic(r.topic())) {
           skipped++;
           continue;
         }
@@ -123,6 +122,16 @@ public final class TelemetryReplayer {
         // closing anyway
       }
     }
+  }
+
+  /**
+   * True for {@code robots/<b>/cmd/...}, whatever the levels hold: a board subscribed to {@code
+   * robots/<b>/cmd/+} receives {@code cmd/ARM} too (and refuses it as malformed), so it is skipped
+   * like a well-formed command.
+   */
+  static boolean isCommandTopic(String topic) {
+    String[] levels = topic.split("/", -1);
+    return levels.length >= 4 && levels[0].equals(Topics.ROOT) && levels[2].equals("cmd");
   }
 
   /**
