@@ -301,8 +301,10 @@ public final class MonitorState implements MessageHandler {
       rate.add(nowNanos, batch.size());
       messages++;
       samples += batch.size();
-      if (lastSeq >= 0 && batch.seq() > lastSeq + 1) {
-        gaps += batch.seq() - lastSeq - 1; // a lower seq means the board restarted: no gap
+      // a lower seq means the board restarted: no gap; both are >= 0, so the difference cannot overflow
+      long missing = lastSeq >= 0 ? batch.seq() - lastSeq - 1 : 0;
+      if (missing > 0) {
+        gaps = missing > Long.MAX_VALUE - gaps ? Long.MAX_VALUE : gaps + missing;
       }
       lastSeq = batch.seq();
       int last = batch.size() - 1;

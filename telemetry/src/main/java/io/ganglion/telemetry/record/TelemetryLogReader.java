@@ -129,6 +129,11 @@ public final class TelemetryLogReader implements AutoCloseable {
     return null;
   }
 
+  /** The byte offset where the next record starts (the end of the valid part read so far). */
+  public long nextRecordOffset() {
+    return position;
+  }
+
   /** When the log was created (ms since the epoch), 0 when its header is torn. */
   public long createdMillis() {
     return createdMillis;

@@ -78,20 +78,35 @@ public final class TelemetryReplayer {
     long startNanos = System.nanoTime();
     long published = 0;
     long skipped = 0;
-    long firstUs = Long.MIN_VALUE;
+    long previousUs = Long.MIN_VALUE;
+    double recordedUs = 0; // recorded time replayed so far: exact integers up to 2^53 us (285 years)
     try {
-      for (LogRecord r; (r = reader.next()) != null && !Thread.currentThread().isInterrupted(); ) {
-        Topics.TopicParts parts = Topics.parse(r.topic());
-        if (!options.includeCommands() && parts != null && parts.kind() == Topics.TopicKind.COMMAND) {
+      while (!Thread.currentThread().isInterrupted()) {
+        long at = reader.nextRecordOffset();
+        LogRecord r = reader.next();
+        if (r == null) {
+          break;
+        }
+        if (!options.includeCommands() && isCommandTopic(r.topic())) {
           skipped++;
           continue;
         }
+        String unpublishable = unpublishable(r.topic());
+        if (unpublishable != null) {
+          // checked here: Paho throws on some of these and, for others, drops the connection in its sender
+          // thread without ever completing the publish, so the replay would wait forever
+          throw new InvalidInputException(log + ": the record at byte " + at + " has the topic '" + printable(r.topic())
+              + "', which MQTT cannot publish (" + unpublishable + "); replay stopped after " + published
+              + " messages");
+        }
         if (options.timed()) {
-          if (firstUs == Long.MIN_VALUE) {
-            firstUs = r.receiveTimeUs();
+          // due = start + (sum of the spacings so far) / speed; a receive time before the previous one (a log
+          // appended after the clock was set back) is a spacing of 0, so the records after it keep theirs
+          if (previousUs != Long.MIN_VALUE) {
+            recordedUs += Math.max(0.0, (double) r.receiveTimeUs() - (double) previousUs);
           }
-          long dueNanos = startNanos + (long) ((r.receiveTimeUs() - firstUs) * 1_000.0 / options.speed());
-          waitUntil(dueNanos);
+          previousUs = r.receiveTimeUs();
+          waitUntil(startNanos, recordedUs * 1_000.0 / options.speed());
         }
         client.publish(r.topic(), r.payload(), r.qos(), r.retained());
         published++;
@@ -109,13 +124,73 @@ public final class TelemetryReplayer {
     }
   }
 
-  private static void waitUntil(long dueNanos) {
+  /**
+   * True for {@code robots/<b>/cmd/...}, whatever the levels hold: a board subscribed to {@code
+   * robots/<b>/cmd/+} receives {@code cmd/ARM} too (and refuses it as malformed), so it is skipped
+   * like a well-formed command.
+   */
+  static boolean isCommandTopic(String topic) {
+    String[] levels = topic.split("/", -1);
+    return levels.length >= 4 && levels[0].equals(Topics.ROOT) && levels[2].equals("cmd");
+  }
+
+  /**
+   * Why Paho 1.2.5 refuses to publish on {@code topic}, or null: an empty topic, a wildcard, a
+   * control character (U+0000 included), an unpaired surrogate, a noncharacter beyond the BMP, or
+   * any character from U+FDD0 to U+FFFF (Paho's own rule; U+FFFD is what bytes that are not UTF-8
+   * decode to).
+   */
+  static String unpublishable(String topic) {
+    if (topic.isEmpty()) {
+      return "it is empty";
+    }
+    if (topic.indexOf('+') >= 0 || topic.indexOf('#') >= 0) {
+      return "it contains the wildcard + or #";
+    }
+    for (int i = 0; i < topic.length(); i++) {
+      char c = topic.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < topic.length() && Character.isLowSurrogate(topic.charAt(i + 1))) {
+        int codePoint = topic.codePointAt(i);
+        if ((codePoint & 0xFFFE) == 0xFFFE) {
+          return String.format("it contains the noncharacter U+%X", codePoint);
+        }
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return String.format("it contains the unpaired surrogate U+%04X", (int) c);
+      } else if (Character.isISOControl(c)) {
+        return String.format("it contains the control character U+%04X", (int) c);
+      } else if (c == '\uFFFD') {
+        return "it contains bytes that are not UTF-8";
+      } else if (c >= '\uFDD0') {
+        return String.format("it contains U+%04X; the MQTT client refuses U+FDD0..U+FFFF", (int) c);
+      }
+    }
+    return null;
+  }
+
+  /** {@code topic} for a one-line message: control characters and those the client refuses escaped, at most 200 characters. */
+  private static String printable(String topic) {
+    StringBuilder sb = new StringBuilder();
+    int i = 0;
+    for (; i < topic.length() && sb.length() < 200; i++) {
+      char c = topic.charAt(i);
+      if (c < 0x20 || (c >= 0x7F && c <= 0x9F) || c >= '\uFDD0' || Character.isSurrogate(c)) {
+        sb.append(String.format("\\u%04X", (int) c));
+      } else {
+        sb.append(c);
+      }
+    }
+    return i < topic.length() ? sb + "..." : sb.toString();
+  }
+
+  /** Waits until {@code offsetNanos} after {@code startNanos} (in double: no overflow for any speed). */
+  private static void waitUntil(long startNanos, double offsetNanos) {
     while (true) {
-      long left = dueNanos - System.nanoTime();
+      double left = offsetNanos - (System.nanoTime() - startNanos);
       if (left <= 0 || Thread.currentThread().isInterrupted()) {
         return;
       }
-      LockSupport.parkNanos(Math.min(left, 50_000_000L));
+      LockSupport.parkNanos((long) Math.min(left, 50_000_000.0));
     }
   }
 }

@@ -5,6 +5,7 @@ import io.ganglion.firmware.cli.support.JsonOption;
 import io.ganglion.firmware.cli.support.StopSignal;
 import io.ganglion.firmware.cli.support.Summary;
 import io.ganglion.firmware.cli.support.VersionProvider;
+import io.ganglion.firmware.ticklog.TickLogs;
 import io.ganglion.telemetry.protocol.Names;
 import io.ganglion.telemetry.protocol.Topics;
 import io.ganglion.telemetry.record.FlushPolicy;
@@ -115,6 +116,11 @@ public final class TelemetryRecordCommand implements Callable<Integer> {
     if (abs.getParent() == null || !Files.isDirectory(abs.getParent())) {
       throw new io.ganglion.drivers.InvalidInputException("--out " + out + ": directory " + abs.getParent()
           + " does not exist; create it first");
+    }
+    if (Files.isRegularFile(abs) && TickLogs.isTickLog(abs)) {
+      // same file format: appending telemetry would leave a file neither replay accepts
+      throw new io.ganglion.drivers.InvalidInputException("--out " + out + " is a tick log (ganglion run --record);"
+          + " record telemetry into another file");
     }
   }
 
