@@ -57,13 +57,16 @@ public final class FuzzRun {
    */
   public record Options(long messages, long seed, double validFraction, long timeoutSeconds) {
 
+    /** The longest wait for the last messages: a day (a deadline in nanoseconds overflows after 292 years). */
+    public static final long MAX_TIMEOUT_SECONDS = 86_400;
+
     /** Validates. */
     public Options {
       if (messages < 1) {
         throw new InvalidInputException("the number of messages must be >= 1, got " + messages);
       }
-      if (timeoutSeconds < 1) {
-        throw new InvalidInputException("timeout must be >= 1 s, got " + timeoutSeconds);
+      if (timeoutSeconds < 1 || timeoutSeconds > MAX_TIMEOUT_SECONDS) {
+        throw new InvalidInputException("--timeout must be 1.." + MAX_TIMEOUT_SECONDS + " s (a day), got " + timeoutSeconds);
       }
     }
   }
