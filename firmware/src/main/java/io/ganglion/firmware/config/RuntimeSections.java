@@ -267,7 +267,10 @@ final class RuntimeSections {
     Double dtMs = probe.number("timestep_ms", 0.01, 100, 1.0, "");
     if (r != null && b != null && wmax != null && tau != null && dtMs != null) {
       try {
-        sim = new SimConfig(model, null, new DiffDriveConfig(r, b, wmax, tau, dtMs / 1000));
+        // whole nanoseconds: the loop runs the physics task every round(dt) ns, so the physics
+        // integrates that interval (else its clock drifts from the loop's)
+        double dtS = Math.round(dtMs * 1e6) / 1e9;
+        sim = new SimConfig(model, null, new DiffDriveConfig(r, b, wmax, tau, dtS));
       } catch (InvalidInputException e) {
         errors.add(probe.path(), e.getMessage());
       }

@@ -60,8 +60,6 @@ public final class LoopCommands implements CommandHandler, PeriodicTask {
   }
   private double turnRight;
   private double turnLeft;
-  private double vMS;
-  private double wRadS;
 
   /**
    * @param requests the firmware's requests, or null to {@link #bind} them once the firmware is built
@@ -70,21 +68,12 @@ public final class LoopCommands implements CommandHandler, PeriodicTask {
   public LoopCommands(FailsafeRequests requests, ControlLaw law) {
     this.requests = requests;
     this.law = law;
-    readSetpoint();
-  }
-
-  private void readSetpoint() {
-    if (law instanceof DriveLaw d) {
-      vMS = d.command().vMS();
-      wRadS = d.command().wRadS();
-    }
   }
 
   /** Sets the firmware's requests and law (before the loop starts). */
   public void bind(FailsafeRequests r, ControlLaw l) {
     this.requests = r;
     this.law = l;
-    readSetpoint();
   }
 
   @Override
@@ -155,14 +144,10 @@ public final class LoopCommands implements CommandHandler, PeriodicTask {
         turnLeft = value;
         ((NcapLaw) law).setTurn(turnRight, turnLeft);
       }
-      case V -> {
-        vMS = value;
-        ((DriveLaw) law).setCommand(vMS, wRadS);
-      }
-      case W -> {
-        wRadS = value;
-        ((DriveLaw) law).setCommand(vMS, wRadS);
-      }
+      // the other component is the one the law holds now, not a copy taken at bind time: the
+      // setpoint may have been set since (sim navigate's --v/--w are applied after the binding)
+      case V -> ((DriveLaw) law).setCommand(value, ((DriveLaw) law).command().wRadS());
+      case W -> ((DriveLaw) law).setCommand(((DriveLaw) law).command().vMS(), value);
       default -> {
         return;
       }

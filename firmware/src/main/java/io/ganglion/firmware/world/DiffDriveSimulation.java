@@ -58,6 +58,10 @@ public final class DiffDriveSimulation {
 
   /** {@link #run(BoardConfig, Double, Double, long)} with telemetry, commands or pacing added. */
   public static Result run(BoardConfig config, Double vMS, Double wRadS, long durationNanos, HooksFactory hooksFactory) {
+    if (durationNanos <= 0) {
+      // Firmware.run takes 0 as "until stopped", which in virtual time never ends
+      throw new IllegalArgumentException("a simulation needs a positive duration, got " + durationNanos + " ns");
+    }
     if (config.sim() == null || config.sim().diffdrive() == null) {
       throw new InvalidInputException("sim navigate needs a board file with sim.model diffdrive");
     }

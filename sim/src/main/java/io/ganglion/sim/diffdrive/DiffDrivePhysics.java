@@ -8,11 +8,14 @@ package io.ganglion.sim.diffdrive;
  *             w_i   += (target - w_i)(1 - exp(-dt / tau))          (first-order motor, exact for a step)
  *             phi_i += w_i dt                                      (wheel angle; the pose uses the same w_i)
  *   body:     v = r (w_L + w_R) / 2,   w = r (w_R - w_L) / b        (unicycle)
- *   pose:     constant v, w over dt (exact arc):
- *             w != 0:  x += v/w (sin(th + w dt) - sin th),  y -= v/w (cos(th + w dt) - cos th)
- *             w == 0:  x += v cos th dt,                    y += v sin th dt
+ *   pose:     constant v, w over dt (exact arc), with h = w dt / 2:
+ *             x += v dt sinc(h) cos(th + h),   y += v dt sinc(h) sin(th + h),   sinc(h) = sin(h)/h, sinc(0) = 1
  *             th += w dt
  * </pre>
+ * The pose update is the arc's chord, v/w (sin(th + w dt) - sin th) = v dt sinc(h) cos(th + h)
+ * (likewise for y), written without the difference of two sines: that difference cancels when
+ * w dt is small next to th (th is unwrapped and grows with every turn), and v/w times it lost most
+ * of a step's travel while a turn died away after many turns.
  * Non-finite commands count as 0 (no signal).
  */
 public final class DiffDrivePhysics {
@@ -41,13 +44,10 @@ public final class DiffDrivePhysics {
     double th = s.headingRad;
     double x0 = s.xM;
     double y0 = s.yM;
-    if (Math.abs(w) > 1e-12) {
-      s.xM += v / w * (StrictMath.sin(th + w * dt) - StrictMath.sin(th));
-      s.yM -= v / w * (StrictMath.cos(th + w * dt) - StrictMath.cos(th));
-    } else {
-      s.xM += v * StrictMath.cos(th) * dt;
-      s.yM += v * StrictMath.sin(th) * dt;
-    }
+    double h = w * dt / 2;
+    double chordM = h == 0 ? v * dt : v * dt * (StrictMath.sin(h) / h);
+    s.xM += chordM * StrictMath.cos(th + h);
+    s.yM += chordM * StrictMath.sin(th + h);
     s.headingRad = th + w * dt;
     s.forwardAccelMps2 = (v - s.vMS) / dt;
     s.vMS = v;

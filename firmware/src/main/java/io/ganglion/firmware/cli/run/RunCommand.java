@@ -177,8 +177,10 @@ public final class RunCommand implements Callable<Integer> {
     if (given.hasMatchedOption("--seed") && !mock) {
       throw new InvalidInputException("--seed only applies to a mock run (--mock or --io mock): it seeds the mock IMU's noise");
     }
-    if (durationS != null && !(durationS > 0 && durationS <= 1e7)) {
-      throw new InvalidInputException("--duration must be a positive number of seconds, got " + durationS);
+    // at least 1 ns: the loop counts whole nanoseconds, and a duration of 0 ns means "until stopped"
+    if (durationS != null && !(durationS >= 1e-9 && durationS <= 1e7)) {
+      throw new InvalidInputException("--duration must be a positive number of seconds, from 1e-9 (the loop counts whole"
+          + " nanoseconds) up to 1e7, got " + durationS);
     }
     if (virtualTime && !mock) {
       throw new InvalidInputException("--virtual-time needs --mock or --io mock (a real board runs in real time)");

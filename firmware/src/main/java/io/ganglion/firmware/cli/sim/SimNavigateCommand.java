@@ -57,8 +57,9 @@ public final class SimNavigateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (!(seconds > 0 && seconds <= 1e6)) {
-      throw new InvalidInputException("--seconds must be a positive number up to 1e6, got " + seconds);
+    // at least 1 ns: the loop counts whole nanoseconds, and a duration of 0 would run until stopped
+    if (!(seconds >= 1e-9 && seconds <= 1e6)) {
+      throw new InvalidInputException("--seconds must be a number from 1e-9 up to 1e6, got " + seconds);
     }
     if ((v != null && !Double.isFinite(v)) || (w != null && !Double.isFinite(w))) {
       throw new InvalidInputException("--v and --w must be finite numbers");
