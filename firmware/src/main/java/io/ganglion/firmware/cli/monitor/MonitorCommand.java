@@ -139,8 +139,9 @@ public final class MonitorCommand implements Callable<Integer> {
     if (board != null) {
       Names.requireBoardId(board);
     }
-    if (durationS != null && (durationS <= 0 || durationS.isNaN() || durationS.isInfinite())) {
-      throw new InvalidInputException("--duration must be a positive number of seconds, got " + durationS);
+    if (durationS != null && !(durationS >= 0.001 && durationS <= 1e9)) {
+      // below 1 ms it rounds to 0 ms, which would mean "until Ctrl-C"; past 10^9 s the deadline overflows
+      throw new InvalidInputException("--duration must be a number of seconds in 0.001..1e9, got " + durationS);
     }
     if (!(connectTimeoutS > 0 && connectTimeoutS <= 600)) {
       throw new InvalidInputException("--connect-timeout must be in (0, 600] seconds, got " + connectTimeoutS);

@@ -87,6 +87,15 @@ class MonitorCommandTest {
   }
 
   @Test
+  void aDurationThatRoundsToNothingIsAUsageErrorNotARunUntilCtrlC() {
+    for (String d : new String[] {"0.0004", "0", "NaN", "1e300"}) {
+      CliRun r = CliRun.of("monitor", "--broker", broker.url(), "--duration", d);
+      assertEquals(2, r.code, d + ": " + r.err);
+      assertTrue(r.err.contains("--duration must be a number of seconds in 0.001..1e9"), r.err);
+    }
+  }
+
+  @Test
   void webDoesNotCombineWithJson() {
     CliRun r = CliRun.of("monitor", "--broker", broker.url(), "--web", "0", "--json");
     assertEquals(2, r.code);
