@@ -55,7 +55,9 @@ class BrokerRestartDuringBoardRunTest {
           after);
       LoopReport.TaskReport telemetry = loop.tasks().stream().filter(t -> t.name().equals("telemetry")).findFirst().orElseThrow();
       assertTrue(telemetry.runs() >= 150, "the telemetry task ran through the outage: " + telemetry.runs());
-      assertTrue(telemetry.computeMaxNanos() < TimeUnit.MILLISECONDS.toNanos(20), "the telemetry task never waited on the"
+      // a wait on the network would be seconds (Paho's connect timeout); the bound leaves room for the
+      // descheduling and GC pauses of a loaded 2-core machine (34 ms seen once while other builds ran)
+      assertTrue(telemetry.computeMaxNanos() < TimeUnit.MILLISECONDS.toNanos(500), "the telemetry task never waited on the"
           + " network (connect timeouts are seconds): worst " + telemetry.computeMaxNanos() / 1e3 + " us");
       assertTrue(c.get("connection_losses") >= 1, c.toString());
       assertTrue(c.get("connects") >= 2, "reconnected: " + c);
