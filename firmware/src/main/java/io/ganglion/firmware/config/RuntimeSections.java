@@ -165,8 +165,14 @@ final class RuntimeSections {
     Integer windowMisses = o.integer("max_window_misses", 0, 1 << 20, d.maxWindowMisses(),
         "misses among a task's latest miss_window releases that trip the failsafe (0: no miss-rate rule)");
     if (window != null && windowMisses != null && windowMisses > window) {
-      errors.add(o.at("max_window_misses"), "is " + windowMisses + ", more than miss_window (" + window
-          + ") releases can miss; use at most " + window + ", or 0 for no miss-rate rule");
+      if (o.has("max_window_misses")) {
+        errors.add(o.at("max_window_misses"), "is " + windowMisses + ", more than miss_window (" + window
+            + ") releases can miss; use at most " + window + ", or 0 for no miss-rate rule");
+      } else {
+        // only the window was written: say so where it was, not at a key the file does not have
+        errors.add(o.at("miss_window"), window + " is less than the default max_window_misses (" + windowMisses
+            + "); set max_window_misses to at most " + window + ", or 0 for no miss-rate rule");
+      }
       windowMisses = null;
     }
     if (ageMs != null && !checkInputAge(Math.round(ageMs * 1e6), o.at("max_input_age_ms"))) {

@@ -15,7 +15,10 @@ public enum FailsafeReason {
   REARM_REQUEST(0),
   /** The firmware is shutting down (Ctrl-C, SIGTERM, end of --duration). */
   SHUTDOWN(0),
-  /** A task missed N deadlines in a row ({@code failsafe.max_consecutive_misses}). */
+  /**
+   * A task missed N deadlines in a row ({@code failsafe.max_consecutive_misses}), or M of its latest W
+   * releases ({@code failsafe.max_window_misses}, {@code failsafe.miss_window}).
+   */
   DEADLINE_MISS(1),
   /** A device failed N reads in a row ({@code failsafe.sensor_failure_reads}), or the PWM chip's bus failed. */
   SENSOR_FAILURE(1 << 1),

@@ -179,6 +179,13 @@ class BoardConfigValidationTest {
   }
 
   @Test
+  void aWindowSmallerThanTheDefaultLimitIsReportedWhereItWasWritten() {
+    // max_window_misses was not written: the error names the key that was and says the 20 is the default
+    single(VALID + "failsafe: { miss_window: 10 }\n", "failsafe.miss_window", "10 is less than the default",
+        "max_window_misses (20)", "set max_window_misses to at most 10, or 0 for no miss-rate rule");
+  }
+
+  @Test
   void lawParameterMistakes(@TempDir Path dir) throws Exception {
     java.nio.file.Files.writeString(dir.resolve("w3.yaml"), "weights: [1, 1, -1]\n");
     java.nio.file.Files.writeString(dir.resolve("bad.json"), "{\"weights\": [1, 1, 1, -1],}");

@@ -140,6 +140,30 @@ class FirmwareFailsafeTriggersTest {
   }
 
   @Test
+  void aMissRateTripHoldsUntilItsMissesLeaveTheWindow() {
+    // the same stalls, the last one at 65 ms: the task's 100-release window holds 20 misses until
+    // the first stall's run (release 20 ms) leaves it, when release 120 ms comes in
+    VirtualClock[] clock = new VirtualClock[1];
+    SimRobot r = new SimRobot(SimRobot.settings(3, 20), io.ganglion.firmware.failsafe.LinkHealth.ALWAYS_UP, "stall", MS,
+        now -> {
+          if (now >= 20 * MS && now <= 65 * MS && now % (5 * MS) == 0) {
+            clock[0].sleepUntil(now + 5 * MS / 2);
+          }
+        });
+    clock[0] = r.clock;
+    r.run(110);
+    assertEquals(ArmState.FAILSAFE, r.firmware.failsafe().state(), r.events.toString());
+    r.firmware.requests().requestRearm();
+    r.run(1);
+    assertEquals(ArmState.FAILSAFE, r.firmware.failsafe().state(), "40 ms after the last stall: still 20 of 100");
+    assertEquals(1, r.firmware.failsafe().refusedRequests());
+    r.run(15);
+    r.firmware.requests().requestRearm();
+    r.run(1);
+    assertEquals(ArmState.ARMED, r.firmware.failsafe().state(), r.events.toString());
+  }
+
+  @Test
   void withoutTheMissRateRuleTheSameStallsNeverTrip() {
     SimRobot r = periodicStalls(0);
     r.run(200);

@@ -92,4 +92,39 @@ class LoopSchedulerOverrunTest {
     assertEquals(90, stats.windowReleases());
     assertEquals(60, stats.windowMisses());
   }
+
+  /** A 1 ms task taking {@code tenths}/10 ms every run, 1 s under SKIP with a window of 100 releases. */
+  private static TaskStats alwaysTaking(long tenths) {
+    VirtualClock clock = new VirtualClock();
+    LoopScheduler s = new LoopScheduler(clock, OverrunPolicy.SKIP, 100);
+    TaskStats stats = s.add("servo", MS, now -> clock.sleepUntil(now + tenths * MS / 10));
+    s.runFor(1000 * MS);
+    return stats;
+  }
+
+  @Test
+  void aTaskTakingUpToOneAndAHalfPeriodsMissesTwiceItsLostRateNeverThreeInARow() {
+    // c periods per run, 1 < c <= 1.5: it runs at 1/c of its rate, and each dropped release comes
+    // with the run that overran into it, so 2 (1 - 1/c) of its releases miss, two in a row at most
+    // (the run after a drop starts at most c - 1 <= 2 - c periods late, so it drops nothing)
+    long[][] tenthsAndWindowMisses = {{11, 18}, {12, 33}, {15, 67}};
+    for (long[] c : tenthsAndWindowMisses) {
+      TaskStats stats = alwaysTaking(c[0]);
+      assertEquals(2, stats.maxConsecutiveMisses(), c[0] + " tenths");
+      assertEquals(c[1], stats.windowMisses(), 1, c[0] + " tenths: misses in the latest 100 releases");
+    }
+    // at 1.1 periods (91% of its rate) it never reaches the default limit of 20 in 100
+    assertTrue(alwaysTaking(11).maxWindowMisses() < 20);
+  }
+
+  @Test
+  void pastOneAndAHalfPeriodsTheDropsComeInLongerRows() {
+    // a run up to a whole period late still starts on time; one that late drops a release and the
+    // run after it starts c - 1 periods late, more than the 2 - c that makes it drop too when
+    // c > 1.5, so the row goes on: 1.6 periods gives 4 misses in a row (below the consecutive
+    // rule's default limit of 5; 75 of 100 in the window), 1.7 gives 6
+    assertEquals(4, alwaysTaking(16).maxConsecutiveMisses());
+    assertEquals(75, alwaysTaking(16).windowMisses(), 1);
+    assertEquals(6, alwaysTaking(17).maxConsecutiveMisses());
+  }
 }

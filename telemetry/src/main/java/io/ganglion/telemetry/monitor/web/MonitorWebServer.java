@@ -177,7 +177,7 @@ public final class MonitorWebServer implements AutoCloseable {
   /** One SSE stream: blocks this pool thread until the page goes away or the server stops. */
   private void events(HttpExchange ex) throws IOException {
     if (ex.getRequestMethod().equals("HEAD")) {
-      ex.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
+      streamHeaders(ex);
       ex.sendResponseHeaders(200, -1); // the headers a stream would have, no stream
       return;
     }
@@ -192,9 +192,13 @@ public final class MonitorWebServer implements AutoCloseable {
     }
   }
 
-  private void stream(HttpExchange ex) throws IOException {
+  private static void streamHeaders(HttpExchange ex) {
     ex.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
     ex.getResponseHeaders().set("Cache-Control", "no-store");
+  }
+
+  private void stream(HttpExchange ex) throws IOException {
+    streamHeaders(ex);
     ex.sendResponseHeaders(200, 0);
     Client c = new Client();
     clients.add(c);

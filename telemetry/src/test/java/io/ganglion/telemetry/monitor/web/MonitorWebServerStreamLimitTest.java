@@ -67,6 +67,9 @@ class MonitorWebServerStreamLimitTest {
           .timeout(Duration.ofSeconds(10)).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
           HttpResponse.BodyHandlers.discarding());
       assertEquals(200, head.statusCode());
+      // the headers a stream would have
+      assertEquals("text/event-stream; charset=utf-8", head.headers().firstValue("Content-Type").orElse(""));
+      assertEquals("no-store", head.headers().firstValue("Cache-Control").orElse(""));
     } finally {
       for (InputStream in : open) {
         in.close();
