@@ -141,6 +141,21 @@ public final class HeadlessChromium implements AutoCloseable {
     return v.equals("null") ? Double.NaN : Double.parseDouble(v);
   }
 
+  /**
+   * Polls the page every 50 ms until the JavaScript {@code condition} is true (it may assume
+   * {@code window.ganglion}, which the poll checks first); false when {@code timeoutMillis} passed.
+   */
+  public boolean awaitGanglion(String condition, long timeoutMillis) throws InterruptedException {
+    long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+    while (System.nanoTime() < deadline) {
+      if (evaluateNumber("(window.ganglion && (" + condition + ")) ? 1 : 0") == 1) {
+        return true;
+      }
+      Thread.sleep(50);
+    }
+    return false;
+  }
+
   /** A PNG screenshot of the page, written to {@code file}. */
   public void screenshot(Path file) {
     String r = call(sessionId, "Page.captureScreenshot", "{\"format\":\"png\"}");

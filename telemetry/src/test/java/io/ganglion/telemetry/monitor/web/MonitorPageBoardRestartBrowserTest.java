@@ -9,7 +9,6 @@ import io.ganglion.telemetry.protocol.BinaryTelemetryCodec;
 import io.ganglion.telemetry.protocol.StreamSchema;
 import io.ganglion.telemetry.protocol.TelemetryBatch;
 import io.ganglion.testkit.browser.HeadlessChromium;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -75,13 +74,8 @@ class MonitorPageBoardRestartBrowserTest {
   }
 
   private static void waitFor(HeadlessChromium browser, String condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (System.nanoTime() < deadline) {
-      if (browser.evaluateNumber("(window.ganglion && (" + condition + ")) ? 1 : 0") == 1) {
-        return;
-      }
-      Thread.sleep(50);
+    if (!browser.awaitGanglion(condition, 20_000)) {
+      throw new AssertionError("the page never reached " + condition);
     }
-    throw new AssertionError("the page never reached " + condition);
   }
 }

@@ -9,7 +9,6 @@ import io.ganglion.telemetry.protocol.BinaryTelemetryCodec;
 import io.ganglion.telemetry.protocol.StreamSchema;
 import io.ganglion.telemetry.protocol.TelemetryBatch;
 import io.ganglion.testkit.browser.HeadlessChromium;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,10 +34,7 @@ class MonitorPageHugeValueBrowserTest {
       }
       m.state().onMessage("robots/h1/telemetry/joints", BinaryTelemetryCodec.INSTANCE.encode(b), 0, false);
       browser.open(web.url());
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-      while (browser.evaluateNumber("window.ganglion ? window.ganglion.points : 0") < 40 && System.nanoTime() < deadline) {
-        Thread.sleep(50);
-      }
+      assertTrue(browser.awaitGanglion("window.ganglion.points >= 40", 20_000), "the page never got the 40 points");
       Thread.sleep(300); // uPlot redraws on the next animation frame
       String y = browser.evaluate("JSON.stringify(window.ganglion.plot('h1/joints').scales.y)");
       double min = browser.evaluateNumber("window.ganglion.plot('h1/joints').scales.y.min");
