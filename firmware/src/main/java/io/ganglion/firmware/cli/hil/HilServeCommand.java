@@ -2,6 +2,7 @@ package io.ganglion.firmware.cli.hil;
 
 import io.ganglion.drivers.InvalidInputException;
 import io.ganglion.firmware.cli.support.BrokerOptions;
+import io.ganglion.firmware.cli.support.GiveUpOption;
 import io.ganglion.firmware.cli.support.JsonOption;
 import io.ganglion.firmware.cli.support.OutputFile;
 import io.ganglion.firmware.cli.support.Progress;
@@ -121,8 +122,7 @@ public final class HilServeCommand implements Callable<Integer> {
       err.println("ganglion: serving " + w.name() + " on " + HilTopics.sensors(session) + " via " + broker.url()
           + "; waiting for the board (ganglion run --io hil --session " + session + ")");
       err.flush();
-      r = HilServer.serve(w, link, new HilServer.Options(steps, TimeUnit.MILLISECONDS.toNanos(retransmitMs),
-          TimeUnit.MILLISECONDS.toNanos(linkTimeoutMs), Math.round(giveUpS * 1e9)), err, progress::update);
+      r = HilServer.serve(w, link, serverOptions(), err, progress::update);
       if (csvWriter != null) {
         csvWriter.flush();
         csvOut.commit();
@@ -169,8 +169,7 @@ public final class HilServeCommand implements Callable<Integer> {
       err.println("ganglion: serving navigate (" + board.boardId() + ") on " + HilTopics.sensors(session) + " via "
           + broker.url() + "; waiting for the board (ganglion run --io hil --session " + session + ")");
       err.flush();
-      r = HilServer.serve(w, link, new HilServer.Options(steps, TimeUnit.MILLISECONDS.toNanos(retransmitMs),
-          TimeUnit.MILLISECONDS.toNanos(linkTimeoutMs), Math.round(giveUpS * 1e9)), err, progress::update);
+      r = HilServer.serve(w, link, serverOptions(), err, progress::update);
     }
     var s = w.state();
     new Summary()
@@ -200,6 +199,11 @@ public final class HilServeCommand implements Callable<Integer> {
     return r.completed() ? 0 : 1;
   }
 
+  private HilServer.Options serverOptions() {
+    return new HilServer.Options(steps, TimeUnit.MILLISECONDS.toNanos(retransmitMs),
+        TimeUnit.MILLISECONDS.toNanos(linkTimeoutMs), GiveUpOption.nanos(giveUpS));
+  }
+
   private void validate() {
     if (!world.equals("swimmer") && !world.equals("navigate")) {
       throw new InvalidInputException("--world must be swimmer or navigate, got " + world);
@@ -220,9 +224,7 @@ public final class HilServeCommand implements Callable<Integer> {
     if (linkTimeoutMs < retransmitMs) {
       throw new InvalidInputException("--link-timeout-ms must be >= --retransmit-ms (" + retransmitMs + "), got " + linkTimeoutMs);
     }
-    if (!(giveUpS >= 0 && giveUpS <= 1e7)) {
-      throw new InvalidInputException("--give-up-s must be a number of seconds in 0..1e7 (0 = wait until Ctrl-C), got " + giveUpS);
-    }
+    GiveUpOption.nanos(giveUpS);
     // what one world takes and the other would silently ignore
     String[] swimmerOnly = {"--links", "--random-init", "--seed", "--csv"};
     String[] navigateOnly = {"--config"};

@@ -1,6 +1,7 @@
 package io.ganglion.firmware.cli.run;
 
 import io.ganglion.drivers.InvalidInputException;
+import io.ganglion.firmware.cli.support.GiveUpOption;
 import io.ganglion.firmware.cli.support.StopSignal;
 import io.ganglion.firmware.cli.support.Summary;
 import io.ganglion.firmware.cli.support.VersionProvider;
@@ -31,16 +32,14 @@ final class HilRun {
     if (linkTimeoutMs < 1) {
       throw new InvalidInputException("--link-timeout-ms must be >= 1, got " + linkTimeoutMs);
     }
-    if (!(giveUpS >= 0 && giveUpS <= 1e7)) {
-      throw new InvalidInputException("--give-up-s must be a number of seconds in 0..1e7 (0 = wait until Ctrl-C), got " + giveUpS);
-    }
+    long giveUpNanos = GiveUpOption.nanos(giveUpS);
     MqttSettings mqtt = MqttSettings.resolve(broker, "ganglion-" + board.boardId() + "-hil", null, null, null, System.getenv());
     LoggingEventSink events = new LoggingEventSink(System.err, "ganglion: ", true);
     // Ctrl-C/SIGTERM: the hook asks the loop to stop and waits for the summary to be printed and
     // everything closed (StopSignal is closed last)
     try (StopSignal stop = StopSignal.install(10_000);
          HilBoard hil = HilBoard.open(board, mqtt, new HilBoard.Options(session, TimeUnit.MILLISECONDS.toNanos(linkTimeoutMs),
-             autoArm, Math.round(giveUpS * 1e9)), events, VersionProvider.version())) {
+             autoArm, giveUpNanos), events, VersionProvider.version())) {
       stop.whenSignalled(hil::requestStop);
       System.err.println("ganglion: board " + board.boardId() + " on HIL session " + session + " via " + broker
           + " (law " + board.law().name() + ", link timeout " + linkTimeoutMs + " ms); waiting for the simulator");
