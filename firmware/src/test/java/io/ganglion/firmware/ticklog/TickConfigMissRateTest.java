@@ -11,7 +11,6 @@ import io.ganglion.firmware.runtime.LoopScheduler;
 import io.ganglion.firmware.runtime.OverrunPolicy;
 import io.ganglion.firmware.runtime.VirtualClock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,8 +19,7 @@ import org.junit.jupiter.api.Test;
 class TickConfigMissRateTest {
 
   private static Path boardFile() {
-    Path p = Path.of("examples", "swimmer6.yaml");
-    return Files.exists(p) ? p : Path.of("firmware").resolve(p);
+    return Path.of(TickReplayTest.boardFile());
   }
 
   private static String record(FirmwareSettings settings) {
